@@ -51,6 +51,13 @@ class GovernorActsNow implements GovernorActs.OfTheRegistration {
         return registrations.fold(registration.stream(), onTheDay(actsOn(governor)));
     }
 
+    /** As {@link #foldedNow(RegistrationId, mn.registry.kernel.identity.PersonId)}, on {@code company}'s grant (ADR 0035 item 110, F532). */
+    @Override
+    public Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor,
+                                                                            String company) {
+        return registrations.fold(registration.stream(), onTheDay((aggregate, today) -> aggregate.actsAcceptedOn(today, services, governor, company)));
+    }
+
     private BiFunction<ZoneRegistration, LocalDate, GovernorActs> actsOn(mn.registry.kernel.identity.PersonId governor) {
         return (aggregate, today) -> aggregate.actsAcceptedOn(today, services, governor);
     }

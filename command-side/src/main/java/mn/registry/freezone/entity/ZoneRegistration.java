@@ -252,6 +252,9 @@ class ZoneRegistration {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.decider-is-applicant", context.actor() + " signed the application of "
                     + registrationId + " as the entity's representative and does not decide on it or record its acts.", "registrationId", article);
         }
+        // 003 art. 12.2, 22.2; 001 art. 23.1.1 (ADR 0035 item 110, choice; F532, was O378): nor does one whose grant in force names the entity
+        mn.registry.freezone.zone.DeciderRepresentsTheEntity.deciderDoesNotRepresentTheEntity(registrationId, context.actor(), context.company(),
+                context.receivedAt(), "registrationId");
     }
 
     // the rule above, which the desk's answer asks too (ADR 0035 item 78, F381)
@@ -516,8 +519,20 @@ class ZoneRegistration {
      * {@link #deciderIsNotTheApplicant} refuses by), else {@link #actsAcceptedOn(LocalDate, RegistrationServices)}.
      */
     mn.registry.kernel.freezone.GovernorActs actsAcceptedOn(LocalDate receivedOn, RegistrationServices services, mn.registry.kernel.identity.PersonId governor) {
+        return actsAcceptedOn(receivedOn, services, governor, null);
+    }
+
+    /**
+     * As {@link #actsAcceptedOn(LocalDate, RegistrationServices, mn.registry.kernel.identity.PersonId)}, for a governor whose grant of the
+     * applicant's role in force names {@code company} (null: none): none either when that is the entity's number (003 art. 12.2, 22.2; 001 art.
+     * 23.1.1; ADR 0035 item 110, F532, was O378: {@link mn.registry.freezone.zone.DeciderRepresentsTheEntity}, which
+     * {@link #deciderIsNotTheApplicant} asks).
+     */
+    mn.registry.kernel.freezone.GovernorActs actsAcceptedOn(LocalDate receivedOn, RegistrationServices services, mn.registry.kernel.identity.PersonId governor,
+                                                            String company) {
         mn.registry.kernel.freezone.GovernorActs acts = actsAcceptedOn(receivedOn, services);
-        return signedTheApplication(governor) ? acts.toTheApplicant() : acts;
+        return signedTheApplication(governor) || mn.registry.freezone.zone.DeciderRepresentsTheEntity.representsTheEntity(registrationId, company)
+                ? acts.toTheApplicant() : acts;
     }
 
     // 003 art. 12.5: the governor removes the entity on a ground the registry raised (the year or the 12 months ran out, a court's decision)

@@ -310,6 +310,7 @@ class ZoneLand {
     void handle(LandCommands.RefuseLandUse body, CommandContext context) {
         Application application = applicationIsPending(body.applicationId());
         deciderIsNotTheApplicant(application, context.actor());
+        deciderDoesNotRepresentTheEntity(application.applicant(), Signer.of(context), "applicationId");
         List<String> reasons = body.reasons() == null ? List.of()
                 : body.reasons().stream().filter(ZoneLand::saysSomething).map(String::strip).toList();
         if (reasons.isEmpty()) {
@@ -369,7 +370,7 @@ class ZoneLand {
         entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
         Application application = applicationIsPending(body.applicationId());
         holderIsTheApplicant(body.holder(), application);
-        applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), context.actor(), context.receivedAt());
+        applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), Signer.of(context));
         periodDoesNotStartBeforeReceipt(body.from(), context.receivedAt());
         periodStartsWithinAYearOfReceipt(body.from(), context.receivedAt());
         periodIsAtMostTheLongest(body.from(), body.until(), services.maxLandYears());
@@ -394,9 +395,11 @@ class ZoneLand {
      * application, the applicant registered here now with no ground of 12.5 raised, under the registration it applied in, and the period it
      * applied for not yet ended. The land desk is answered by the same method ({@link #actsAcceptedAt}).
      */
-    void applicationIsGrantable(Application application, Zones.Zone zone, LandHolders.Holder standing, PersonId governor, Instant receivedAt) {
+    void applicationIsGrantable(Application application, Zones.Zone zone, LandHolders.Holder standing, Signer governor) {
+        Instant receivedAt = governor.receivedAt();
         zoneIsOpen(zone.open(), zone.zoneId());
-        deciderIsNotTheApplicant(application, governor);
+        deciderIsNotTheApplicant(application, governor.person());
+        deciderDoesNotRepresentTheEntity(application.applicant(), governor, "applicationId");
         registrationIsCurrent(standing, application.applicant(), "holder");
         noGroundForLosingLandIsRaised(standing, "holder");
         noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "holder");
@@ -455,6 +458,17 @@ class ZoneLand {
                     + application.id() + " as the representative of " + application.applicant() + " and does not decide on it.", "applicationId",
                     "003 art. 8.7.7, 22.2");
         }
+    }
+
+    /**
+     * 003 art. 12.2, 22.2; 001 art. 23.1.1 (ADR 0035 item 110, the lead's reading, <b>choice</b>; abuse audit F532, was O378): beside
+     * {@link #deciderIsNotTheApplicant} and {@link #actorIsNotTheHoldersRepresentative}: an official whose grant of the applicant's role in force
+     * at the registry's receipt names {@code entity}'s number represents it (item 103) and does not grant or refuse its land, certify its fee
+     * or record its exemption ({@link mn.registry.freezone.zone.DeciderRepresentsTheEntity}, the registration's rule too).
+     */
+    static void deciderDoesNotRepresentTheEntity(RegistrationId entity, Signer official, String field) {
+        mn.registry.freezone.zone.DeciderRepresentsTheEntity.deciderDoesNotRepresentTheEntity(entity, official.person(), official.company(),
+                official.receivedAt(), field);
     }
 
     // 003 art. 8.7.7, 22.5, 23.4 (choice, ADR 0035 item 9; abuse audit F93): the governor who records the fee (issuing the certificate
@@ -597,7 +611,7 @@ class ZoneLand {
         if (licence == null) {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId", "003 art. 22.5");
         }
-        feeIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), context.actor());
+        feeIsRecordable(licence, services.standing(licence.holder()), Signer.of(context));
         if (!saysSomething(body.receipt())) { // 003 art. 22.5: the fee is paid: the payment is named by its receipt
             throw RegistryProblem.invalid("freezone.field-missing", "The payment's receipt is required.", "receipt", "003 art. 22.5");
         }
@@ -761,7 +775,8 @@ class ZoneLand {
      * handler's order: rights neither lapsed, revoked nor certified, their period not ended, the fee in time, the holder registered here with
      * no ground of 12.5 raised, and a governor who does not represent it. The land desk is answered by the same method.
      */
-    void feeIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder holder, PersonId governor) {
+    void feeIsRecordable(Licence licence, LandHolders.Holder holder, Signer governor) {
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(governor.receivedAt());
         if (lapsed.contains(licence.id())) {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.licence-lapsed", "The rights of " + licence.id() + " lapsed unpaid after "
                     + feeDueBy.get(licence.id()) + "; the land is decided anew.", "licenceId", FreeZoneTerms.LAND_FEE_ARTICLE);
@@ -777,7 +792,8 @@ class ZoneLand {
         registrationIsCurrent(holder, licence.holder(), "licenceId");
         noGroundForLosingLandIsRaised(holder, "licenceId");
         noGroundForLosingLandIsDue(holder, receivedOn, "licenceId");
-        actorIsNotTheHoldersRepresentative(holder, governor, "licenceId", "003 art. 8.7.7, 22.5");
+        actorIsNotTheHoldersRepresentative(holder, governor.person(), "licenceId", "003 art. 8.7.7, 22.5");
+        deciderDoesNotRepresentTheEntity(licence.holder(), governor, "licenceId");
     }
 
     /**
@@ -787,8 +803,9 @@ class ZoneLand {
      * {@link #deciderIsNotTheApplicant}, {@link #feeIsRecordable}); what the decision's own content would change is left to the act. For the
      * holder's page (ADR 0035 item 83, F391, was O239), the same licences' reports of the fee paid, and the withdrawals (item 86), on the same
      * signature ({@link #reportIsRecordable}, {@link #withdrawalIsTheApplicants}): {@code signer} is the signed-in governor on the desk, the
-     * entity's representative on the holder's page, with {@code company}, the company their grant in force now names (null: none, and for a
-     * governor; item 104, F525, was O367). Every entity judged is asked its standing once, all together (item 91, O257).
+     * entity's representative on the holder's page, with {@code company}, the company their grant in force now names (null: none; item 104,
+     * F525, was O367); on the desk the governor's, so that a governor whose grant names the entity is offered none of its decisions (item 112, F532).
+     * Every entity judged is asked its standing once, all together (item 91, O257).
      */
     mn.registry.kernel.freezone.LandActs actsAcceptedAt(Instant receivedAt, LandServices services, PersonId signer, String company) {
         Signer representative = new Signer(signer, company, receivedAt);
@@ -801,11 +818,14 @@ class ZoneLand {
                 e -> services.standing(e, zone));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Decision> decisions = new LinkedHashMap<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> decisions.put(a.id(),
-                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()), signer,
-                        receivedAt)), verdictOf(() -> deciderIsNotTheApplicant(a, signer)))));
+                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()),
+                        representative)), verdictOf(() -> {
+                            deciderIsNotTheApplicant(a, signer);
+                            deciderDoesNotRepresentTheEntity(a.applicant(), representative, "applicationId");
+                        }))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> fees = new LinkedHashMap<>();
         licences.values().stream().filter(l -> !l.issued() && !l.revoked()).forEach(l -> fees.put(l.id(),
-                verdictOf(() -> feeIsRecordable(l, UlaanbaatarTime.dateOf(receivedAt), standing.apply(l.holder()), signer))));
+                verdictOf(() -> feeIsRecordable(l, standing.apply(l.holder()), representative))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
                 standing.apply(licences.get(id).holder()), representative))));
@@ -964,6 +984,7 @@ class ZoneLand {
             noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
             noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(context.receivedAt()), "holder"); // F501: nor one not yet raised
             actorIsNotTheHoldersRepresentative(standing, context.actor(), "holder", "003 art. 23.4");
+            deciderDoesNotRepresentTheEntity(body.holder(), Signer.of(context), "holder");
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());
         }

@@ -51,14 +51,40 @@ public class ApplicantRegistrations {
         return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
     }
 
+    /**
+     * 003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1 (ADR 0035 item 111, the lead's reading, <b>choice</b>; abuse audit F533, was O377): a
+     * representative whose grant of the applicant's role in force now names {@code company} (the session's, judged at each request; null:
+     * none) reads the file of the Mongolian entity of that state registration number ({@code RegistrationId.mongolianRegistrationNumber}),
+     * every round of it: the grant shows, as a signature on an application does not (ADR 0013 §5), that they represent it, and the land
+     * register lets them act for it (item 103). A grant ended, or naming another company, names nothing: a foreign entity has no such number.
+     */
+    static boolean isTheEntitysRepresentative(Document r, String company) {
+        return r != null && r.get("status") != null && company != null && mn.registry.kernel.freezone.RegistrationId.named(r.getString("_id"))
+                .map(mn.registry.kernel.freezone.RegistrationId::mongolianRegistrationNumber).filter(company::equals).isPresent();
+    }
+
     /** The registrations whose application {@code person} signed, in brief, by time of receipt of their latest round. */
     public List<Map<String, Object>> ofApplicant(PersonId person) {
+        return ofApplicant(person, null);
+    }
+
+    /**
+     * As {@link #ofApplicant(PersonId)}, and the registrations of the Mongolian entity whose number the grant of {@code person} in force now
+     * names ({@code company}; null: none), in brief (ADR 0035 item 111; F533, was O377).
+     */
+    public List<Map<String, Object>> ofApplicant(PersonId person, String company) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Document r : registrations.find(eq("applicants", person.value()))) {
-            if (!isTheApplicantOf(r, person)) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        registrations.find(eq("applicants", person.value())).forEach(r -> found.put(r.getString("_id"), r));
+        if (company != null && company.matches("[0-9A-Za-z]{1,32}")) { // a number as the grant names it: nothing a pattern reads otherwise
+            registrations.find(com.mongodb.client.model.Filters.regex("_id", "^[^:]+:mn-" + company + "$")).forEach(r -> found.put(r.getString("_id"), r));
+        }
+        for (Document r : found.values()) {
+            boolean representative = isTheEntitysRepresentative(r, company);
+            if (!representative && !isTheApplicantOf(r, person)) {
                 continue;
             }
-            Map<String, Object> page = view(r, person);
+            Map<String, Object> page = view(r, person, representative);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("registrationId", page.get("registrationId"));
             row.put("zoneId", page.get("zoneId"));
@@ -80,14 +106,29 @@ public class ApplicantRegistrations {
      * it is not {@code person}'s or does not exist: the two are not told apart.
      */
     public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person) {
-        Document r = registrations.find(eq("_id", registrationId)).first();
-        if (!isTheApplicantOf(r, person)) {
-            return Optional.empty();
-        }
-        return Optional.of(view(r, person));
+        return forApplicant(registrationId, person, null);
     }
 
-    private static Map<String, Object> view(Document r, PersonId person) {
+    /**
+     * As {@link #forApplicant(String, PersonId)}, and to a representative whose grant in force now names the Mongolian entity's number
+     * ({@code company}; null: none), every round of the entity's registration (ADR 0035 item 111, the lead's reading, <b>choice</b>; abuse
+     * audit F533, was O377): the persons who signed the rounds' applications other than the reader are shown as the entity's earlier
+     * representative, their person ids withheld (ADR 0013 §5: a person's id is their own). Empty when neither holds.
+     */
+    public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person, String company) {
+        Document r = registrations.find(eq("_id", registrationId)).first();
+        boolean representative = isTheEntitysRepresentative(r, company);
+        if (!representative && !isTheApplicantOf(r, person)) {
+            return Optional.empty();
+        }
+        return Optional.of(view(r, person, representative));
+    }
+
+    /**
+     * The page of the rounds {@code person} reads: those whose application they signed, or every round when {@code everyRound} (the entity's
+     * representative by grant, F533); an application another person signed is shown as the entity's earlier representative's, no id.
+     */
+    private static Map<String, Object> view(Document r, PersonId person, boolean everyRound) {
         List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
         history.addAll(r.getList("landHistory", Document.class, List.of()));
         // by legal time (an instant, not its text: "...00Z" is before "...00.5Z"); the sort is stable, so acts of one instant keep their order
@@ -104,7 +145,7 @@ public class ApplicantRegistrations {
             Document event = h.get("event", Document.class);
             String at = h.getString("at");
             if ("ZoneRegistrationApplied".equals(type)) {
-                ownRound = person.value().equals(h.getString("signedBy"));
+                ownRound = everyRound || person.value().equals(h.getString("signedBy"));
             }
             if (!ownRound) {
                 continue;
@@ -115,7 +156,9 @@ public class ApplicantRegistrations {
                     application.put("receivedAt", at);
                     application.put("receivedAtUlaanbaatar", inUlaanbaatar(at));
                     application.put("reviewDue", event.get("reviewDue"));
-                    application.put("signedBy", h.getString("signedBy"));
+                    boolean theReaders = person.value().equals(h.getString("signedBy"));
+                    application.put("signedBy", theReaders ? h.getString("signedBy") : null); // F533: another person's id is theirs (ADR 0013 §5)
+                    application.put("signedByTheReader", theReaders);
                     applications.add(application);
                     page.put("entity", event.get("entity"));
                     page.put("activity", event.get("activity"));

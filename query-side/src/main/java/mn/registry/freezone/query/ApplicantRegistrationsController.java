@@ -35,14 +35,14 @@ class ApplicantRegistrationsController {
     @GetMapping(path = "/api/applicant/registrations", produces = "application/json")
     List<Map<String, Object>> mine(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor applicant = sessions.require(authorization, Role.APPLICANT);
-        return registrations.ofApplicant(applicant.person());
+        return registrations.ofApplicant(applicant.person(), applicant.company()); // F533: and the entity their grant now names
     }
 
     @GetMapping(path = "/api/applicant/registrations/{registrationId}", produces = "application/json")
     Map<String, Object> one(@PathVariable String registrationId,
                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor applicant = sessions.require(authorization, Role.APPLICANT);
-        Map<String, Object> file = registrations.forApplicant(registrationId, applicant.person()).orElseThrow(() -> notYourRegistration(applicant));
+        Map<String, Object> file = registrations.forApplicant(registrationId, applicant.person(), applicant.company()).orElseThrow(() -> notYourRegistration(applicant));
         // 003 art. 12.5.1, 12.5.2 (ADR 0035 item 95; F471, was O300): the days that run against the entity, as its page shows them
         Map<String, Object> answer = new java.util.LinkedHashMap<>(file);
         answer.put("daysToAct", daysToAct.of(registrationId, file));
@@ -51,7 +51,7 @@ class ApplicantRegistrationsController {
 
     // 003 art. 12.1-12.2: the registration's case is told to the person who applied; to nobody else (domain-rules §5)
     static RegistryProblem notYourRegistration(Actor applicant) {
-        return RegistryProblem.forbidden("applicant.not-your-case", applicant.person() + " did not sign this application; an applicant reads"
-                + " only the cases whose application they signed.", "003 art. 12.1-12.2");
+        return RegistryProblem.forbidden("applicant.not-your-case", applicant.person() + " did not sign this application, nor does their grant "
+                + "in force name the entity; an applicant reads only the cases whose application they signed, or of the company they represent.", "003 art. 12.1-12.2");
     }
 }

@@ -53,5 +53,15 @@ public record GovernorActs(boolean deciderIsNotTheApplicant, boolean investmentA
 
         /** As {@link #now}, with the position of the registration's last event the answer folded, which a page waits for (ADR 0071 item 10). */
         Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor);
+
+        /**
+         * As {@link #foldedNow(RegistrationId, mn.registry.kernel.identity.PersonId)}, for a governor whose grant of the applicant's role in
+         * force now names {@code company} (null: none): none of the acts is answered when that is the entity's number (003 art. 12.2, 22.2;
+         * 001 art. 23.1.1; ADR 0035 item 110, F532, was O378).
+         */
+        default Optional<mn.registry.kernel.look.Folded<GovernorActs>> foldedNow(RegistrationId registration, mn.registry.kernel.identity.PersonId governor,
+                                                                                 String company) {
+            return foldedNow(registration, governor);
+        }
     }
 }

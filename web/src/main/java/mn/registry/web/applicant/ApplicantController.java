@@ -64,7 +64,7 @@ class ApplicantController {
     String mine(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
             model.addAttribute("cases", cases.ofApplicant(actor.person()));
-            model.addAttribute("registrations", registrations.ofApplicant(actor.person()));
+            model.addAttribute("registrations", registrations.ofApplicant(actor.person(), actor.company()));
             return "applicant/cases";
         });
     }
@@ -176,7 +176,7 @@ class ApplicantController {
             long registrationAt = catchUp.lastPositionOf(streamsShownWith(registrationId));
             var shown = beside.read(landStreamOf(registrationId), () -> landActsNow(registrationId, actor.person(), actor.company()),
                     position -> catchUp.caughtUpTo(Math.max(position, registrationAt), ApplicantRegistrations.WRITTEN_BY,
-                            mn.registry.freezone.query.GovernorDesk.WRITTEN_BY), () -> registrations.forApplicant(registrationId, actor.person()));
+                            mn.registry.freezone.query.GovernorDesk.WRITTEN_BY), () -> registrations.forApplicant(registrationId, actor.person(), actor.company()));
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
             return ownFile(shown.register(), response, model, file -> {
                 model.addAttribute("registrationId", registrationId);

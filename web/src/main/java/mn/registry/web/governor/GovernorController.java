@@ -152,12 +152,13 @@ class GovernorController {
      * answers ({@link GovernorActs.OfTheRegistration}): the page offers the agreement, the start, the resumption and the removal's grounds by
      * them, not by the desk's copy of the periods (which does not count the zone's closures). {@link GovernorActs#NONE} if the command side
      * does not run here or knows no such registration: no such act is offered. Asked for the signed-in governor (ADR 0035 item 78, F381): to
-     * the governor who signed the application as the entity's representative it answers no act, and the page says another governor decides.
+     * the governor who signed the application as the entity's representative it answers no act, and the page says another governor decides; so
+ * too to one whose grant in force now names the entity's company (ADR 0035 item 110, F532, was O378).
      */
     private Folded<GovernorActs> actsNow(HttpServletRequest request, String registrationId) {
         GovernorActs.OfTheRegistration answer = acts.getIfAvailable();
         Optional<Folded<GovernorActs>> folded = answer == null ? Optional.empty() : RegistrationId.named(registrationId)
-                .flatMap(registration -> staff.current(request).flatMap(governor -> answer.foldedNow(registration, governor.person())));
+                .flatMap(registration -> staff.current(request).flatMap(governor -> answer.foldedNow(registration, governor.person(), governor.company())));
         return folded.orElse(new Folded<>(GovernorActs.NONE, 0));
     }
 
@@ -211,7 +212,7 @@ class GovernorController {
     private Folded<LandActs> landActsNow(HttpServletRequest request, String zone) {
         LandActs.OfTheZone answer = landActs.getIfAvailable();
         Optional<Folded<LandActs>> folded = answer == null ? Optional.empty()
-                : staff.current(request).flatMap(governor -> answer.foldedNow(ZoneId.of(zone), governor.person()));
+                : staff.current(request).flatMap(governor -> answer.foldedNow(ZoneId.of(zone), governor.person(), governor.company()));
         return folded.orElse(new Folded<>(LandActs.NONE, 0));
     }
 
