@@ -312,12 +312,26 @@ final class RegisterModel {
      * 003 art. 22.3 (ADR 0035 item 116; abuse audit F538, was O384): the zone's basic value of land in force, the last the Cabinet member
      * recorded: per hectare, since the registry's receipt ({@code recordedAt}, from which it is in force), on the Government decision named by
      * its reference and date; kept in the zone's entry under {@code landBaseValue} (its own field names, so that the zone's opening decision
-     * is not overwritten), the record in the zone's history.
+     * is not overwritten), the record in the zone's history. The value it replaces goes to {@code landBaseValuesEarlier} (ADR 0035 item 120;
+     * abuse audit F552, was O398), oldest first, with its period: in force from its receipt until this one's receipt, since a grant is judged
+     * at its receipt's value.
      */
     private void landBaseValue(long index, JsonNode p) {
         RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
         if (zone != null) {
             ObjectNode details = zone.details().deepCopy();
+            JsonNode replaced = details.path("landBaseValue");
+            if (replaced.isObject()) {
+                com.fasterxml.jackson.databind.node.ArrayNode earlier = details.path("landBaseValuesEarlier").isArray()
+                        ? (com.fasterxml.jackson.databind.node.ArrayNode) details.get("landBaseValuesEarlier")
+                        : details.putArray("landBaseValuesEarlier");
+                ObjectNode period = earlier.addObject();
+                period.set("perHectare", replaced.path("landBaseValuePerHectare"));
+                period.set("decision", replaced.path("landBaseValueDecision"));
+                period.set("decidedOn", replaced.path("landBaseValueDecidedOn"));
+                period.set("from", replaced.path("landBaseValueSince"));
+                period.set("until", p.path("recordedAt"));
+            }
             ObjectNode value = details.putObject("landBaseValue");
             value.set("landBaseValuePerHectare", p.path("perHectare"));
             value.set("landBaseValueSince", p.path("recordedAt"));

@@ -244,6 +244,34 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 120, F552, was O398): the zone's entry lists the earlier basic values of land, oldest first, each "
+            + "with its decision and its period: in force from its receipt until the next one's receipt; the value in force is not among them")
+    void the_zones_earlier_base_values_and_their_periods() {
+        java.time.Instant second = Records.T.plusSeconds(86_400);
+        java.time.Instant third = Records.T.plusSeconds(3 * 86_400);
+        Records r = new Records().add(Records.zone("Алтанбулаг"));
+        String[][] values = {{"1000000", "Government decision 2026/140", "2026-11-01"}, {"1500000", "Government decision 2026/141", "2026-11-15"},
+                {"1200000", "Government decision 2026/142", "2026-11-20"}};
+        java.time.Instant[] at = {Records.T, second, third};
+        for (int i = 0; i < 3; i++) {
+            r.add(new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(Records.ZONE, i + 1,
+                    mn.registry.kernel.money.Money.mnt(Long.parseLong(values[i][0])), values[i][1], LocalDate.parse(values[i][2]),
+                    Integer.toHexString(0xa0 + i).repeat(32), "003 art. 22.3", at[i], Records.OFFICIAL));
+        }
+        RegisterEntry zone = view(r).entry(RegisterKind.ZONE, "altanbulag").orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode earlier = zone.details().path("landBaseValuesEarlier");
+        assertThat(earlier.size()).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(earlier.get(i).path("perHectare").path("amount").decimalValue()).isEqualByComparingTo(values[i][0]);
+            assertThat(earlier.get(i).path("decision").asText()).isEqualTo(values[i][1]);
+            assertThat(earlier.get(i).path("decidedOn").asText()).isEqualTo(values[i][2]);
+            assertThat(java.time.Instant.parse(earlier.get(i).path("from").asText())).isEqualTo(at[i]);
+            assertThat(java.time.Instant.parse(earlier.get(i).path("until").asText())).isEqualTo(at[i + 1]);
+        }
+        assertThat(zone.details().path("landBaseValue").path("landBaseValueDecision").asText()).isEqualTo("Government decision 2026/142");
+    }
+
+    @Test
     @DisplayName("the fold refuses a log entry out of order, so no reader can skip one")
     void out_of_order_refused() {
         Records r = new Records().add(Records.zone("Z"));

@@ -699,6 +699,8 @@ class ZoneLand {
         baseValueIsComplete(body, context.receivedAt());
         baseValueIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
         oneDecisionSetsTheZonesBaseValueOnce(body.decisionSha256());
+        baseValueDecisionIsNotOlderThanTheOneInForce(body.decidedOn(), context.receivedAt());
+        oneReferenceNamesOneDecisionOfTheZone(body.decision(), body.decisionSha256());
         int number = baseValues.size() + 1;
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
                 body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
@@ -731,6 +733,47 @@ class ZoneLand {
                         + "number " + b.number() + "); a new value is recorded on the new decision that sets it.", "decisionSha256", "003 art. 22.3");
             }
         }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 118, <b>choice</b>; abuse audit F550, was O396): the Government determines the basic value of land, and a
+     * later decision replaces an earlier one; an older decision does not replace the one in force. A value whose decision is dated before the
+     * decision of the value in force at the registry's receipt ({@link #baseValueInForceAt}) is refused: otherwise the Cabinet member lowers
+     * the floor by picking an older, lower decision. A decision dated on the same day is recorded when it is another document (the same
+     * document is refused first, {@link #oneDecisionSetsTheZonesBaseValueOnce}); the decision's date is the Cabinet member's word (O16), the
+     * value in force is judged at the receipt, never at a date the signer claims.
+     */
+    void baseValueDecisionIsNotOlderThanTheOneInForce(LocalDate decidedOn, Instant receivedAt) {
+        baseValueInForceAt(receivedAt).ifPresent(inForce -> {
+            if (decidedOn.isBefore(inForce.decidedOn())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-decision-older", "The Government decision is "
+                        + "dated " + decidedOn + ", before the decision of the basic value in force (" + inForce.decision() + " of "
+                        + inForce.decidedOn() + "): an older decision does not replace a newer one.", "decidedOn", "003 art. 22.3");
+            }
+        });
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 119, <b>choice</b>; abuse audit F551, part of O395): one reference names one Government decision in the
+     * zone's register: a reference recorded before for the zone's value (compared without case, spacing or compatibility forms) with another
+     * document is refused, so a second file is not presented as the decision already recorded. Whether a file is the Government's decision
+     * at all is a person's reading (O16), not the registry's.
+     */
+    void oneReferenceNamesOneDecisionOfTheZone(String reference, String decisionSha256) {
+        String key = referenceKey(reference);
+        for (LandEvents.LandBaseValueRecorded b : baseValues) {
+            if (key.equals(referenceKey(b.decision())) && !decisionSha256.equals(b.decisionSha256())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-reference-used", "The reference " + b.decision()
+                        + " names another document already recorded as the Government decision of this zone's basic value (number " + b.number()
+                        + "); one reference names one decision.", "decision", "003 art. 22.3");
+            }
+        }
+    }
+
+    /** The reference as compared by {@link #oneReferenceNamesOneDecisionOfTheZone}: NFKC, invisible characters and spaces out, lower case. */
+    static String referenceKey(String reference) {
+        String folded = java.text.Normalizer.normalize(reference == null ? "" : reference, java.text.Normalizer.Form.NFKC);
+        return folded.replaceAll("[\\s\\p{Z}\\p{Cf}]+", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static final DocumentCitation BASE_VALUE_DECISION = DocumentCitation.of("decisionSha256", "003 art. 22.3").malformedAsUnknown()

@@ -327,7 +327,8 @@ class CabinetDeskBrowserTest {
     @DisplayName("003 art. 22.3 (ADR 0035 item 108, F529, was O347): the Cabinet member records a zone's basic value of land per hectare on the "
             + "Government decision's document from the desk, in Mongolian and English; a decision dated after today is refused on the page, and a "
             + "governor's signature on the same act is refused (403); the zone's public page shows the value in force (F538, item 116), and a second "
-            + "value on the decision (F537) or one on a decision older than the zone (F536) is refused (409)")
+            + "value on the decision (F537) or one on a decision older than the zone (F536) is refused (409); one older than the value in force (F550) or on its "
+            + "reference with another file (F551) is refused, a next one recorded and the earlier one listed with its period (F552)")
     void cabinet_member_records_the_base_value_of_land() {
         browser.signInAsDemo("cabinet-1");
         List<String> langs = List.of("mn", "en");
@@ -409,6 +410,42 @@ class CabinetDeskBrowserTest {
                     new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "Governor's own value", today, decision)));
             assertThat(byGovernor.status()).as(byGovernor.body().toString()).isEqualTo(403);
             assertThat(byGovernor.body().path("code").asText()).isEqualTo("signer.role-missing");
+
+            // F550 (was O396, item 118): a decision older than the one in force does not replace it; F551 (item 119): the reference in force
+            // names its own document, not another file
+            String another = "Government decision, another file " + zone + " " + System.nanoTime();
+            String anotherSha = registry.context.getBean(DocumentStore.class).receive(pdf(another).getBytes(StandardCharsets.UTF_8), "application/pdf",
+                    "another-decision.pdf").document().sha256();
+            RegistryClient.Reply olderThanInForce = registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "Government decision " + (150 + i)
+                            + " (demo)", today.minusDays(1), anotherSha)));
+            assertThat(olderThanInForce.status()).as(olderThanInForce.body().toString()).isEqualTo(409);
+            assertThat(olderThanInForce.body().path("code").asText()).isEqualTo("freezone.land-base-value-decision-older");
+            assertThat(olderThanInForce.body().path("field").asText()).isEqualTo("decidedOn");
+            RegistryClient.Reply sameReference = registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1), "government decision " + (130 + i)
+                            + " (DEMO)", today, anotherSha)));
+            assertThat(sameReference.status()).as(sameReference.body().toString()).isEqualTo(409);
+            assertThat(sameReference.body().path("code").asText()).isEqualTo("freezone.land-base-value-reference-used");
+            assertThat(sameReference.body().path("field").asText()).isEqualTo("decision");
+            // a decision of the same day on another document replaces it (item 118)
+            RegistryClient.Reply next = registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue",
+                    new LandCommands.RecordLandBaseValue(ZoneId.of(zone), mn.registry.kernel.money.Money.mnt(1_800_000), "Government decision "
+                            + (150 + i) + " (demo)", today, anotherSha)));
+            assertThat(next.status()).as(next.body().toString()).isEqualTo(200);
+            // F552 (was O398, item 120): the zone's page lists the earlier value with its decision and its period
+            browser.waitUntil("the earlier base value is listed on the zone's public page", d -> {
+                browser.open("/register/zones/" + zone, lang);
+                return !d.findElements(By.cssSelector("#extract dd[data-field=landBaseValuesEarlier]")).isEmpty();
+            });
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePerHectare]").getText()).isEqualTo("1 800 000 MNT");
+            assertThat(browser.find("#extract dd[data-field=landBaseValuesEarlier]").getText()).contains("1 500 000 MNT")
+                    .contains("Government decision " + (130 + i) + " (demo)")
+                    .contains(lang.equals("en") ? "in force from" : "хүчин төгөлдөр байсан").doesNotContain("??");
+            assertThat(browser.find("#extract").getText()).contains(lang.equals("en") ? "Earlier basic values of land"
+                    : "Газрын өмнөх суурь үнэ").doesNotContain("??");
+            browser.axe();
+            browser.screenshot("register-zone-earlier-base-values-" + lang);
         }
         browser.signOut();
     }

@@ -213,6 +213,12 @@ class RegisterExtract {
                 add(facts, field, label(field), v.path("name").asText());
             } else if (v.isObject()) {
                 details(v, facts, skip, kind, objectItems);
+            } else if (field.equals("landBaseValuesEarlier") && v.isArray()) {
+                // 003 art. 22.3 (ADR 0035 item 120, F552): each earlier basic value with its decision and its period, in words
+                List<String> items = new ArrayList<>();
+                v.forEach(x -> items.add(msg("extract.landBaseValueEarlier", money(x.path("perHectare")), x.path("decision").asText(),
+                        value("decidedOn", x.path("decidedOn")), value("from", x.path("from")), value("until", x.path("until")))));
+                add(facts, field, label(field), String.join("; ", items));
             } else if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 v.forEach(x -> {
