@@ -653,7 +653,7 @@ class ZoneLand {
             throw RegistryProblem.invalid("freezone.other-receipt-reason-too-long", "The reason for certifying on another document is at most "
                     + OTHER_RECEIPT_REASON_MAX + " characters.", "otherReceiptReason", "003 art. 22.5");
         }
-        mn.registry.identity.command.GroundKeptInClear.holdsNoPersonalDetails(reason, "privacy.personal-details-in-receipt-reason",
+        mn.registry.kernel.privacy.GroundKeptInClear.holdsNoPersonalDetails(reason, "privacy.personal-details-in-receipt-reason",
                 "otherReceiptReason", "certifying on another receipt's document, kept on the certificate of land rights in the zone's land register");
         return reason;
     }

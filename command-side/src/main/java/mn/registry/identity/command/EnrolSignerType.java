@@ -154,7 +154,7 @@ class EnrolSignerType {
     /**
      * 001 art. 23.1.1, 002 art. 20.3.3 (choice, the lead's reading, ADR 0061 item 44; abuse audit F503, was O291): the enrolment of a company's
      * representative ({@link Role#APPLICANT}) names the company's state registration number, seven digits as a permit application's
-     * (002 art. 25.1.1, {@link mn.registry.permit.command.PermitIntakePolicy#isRegistrationNumber}); the enrolment's document (the company's
+     * (002 art. 25.1.1, {@link mn.registry.kernel.permit.Company#isStateRegistrationNumber}); the enrolment's document (the company's
      * decision naming its director, its power of representation) is then that company's paper, its claim names the company, and another
      * company's report of a change citing it is refused ({@code document.claimed-by-another-company.identity-order}). An official acts for
      * the state and represents no company: a company named with another role, or with none, is refused, as a number of another shape.
@@ -171,7 +171,7 @@ class EnrolSignerType {
                     + "APPLICANT) names a company; an official acts for the state. Leave 'company' empty.", "company", COMPANY_ARTICLE);
         }
         String number = body.company().strip();
-        if (!mn.registry.permit.command.PermitIntakePolicy.isRegistrationNumber(number)) {
+        if (!mn.registry.kernel.permit.Company.isStateRegistrationNumber(number)) {
             throw RegistryProblem.invalid("identity.company-number-malformed", "'company' is the represented company's state registration number: "
                     + "seven digits 0-9, with no space or other character.", "company", COMPANY_ARTICLE);
         }

@@ -64,7 +64,7 @@ public class Enrolment implements RoleGrants {
      * 001 art. 23.1.1; 002 art. 23.2 (choice, the lead's reading, ADR 0061 item 58; abuse audit F540, was O373 in part): the registry's own
      * start-up enrolment grants a company's representative (role {@link Role#APPLICANT}) for the company they represent, as a signed
      * enrolment does since F520 ({@code EnrolSignerType.representativeNamesTheirCompany}): an entry naming no company, or a number that is
-     * not a state registration number (seven ASCII digits, {@code PermitIntakePolicy.isRegistrationNumber}), or an official's entry naming
+     * not a state registration number (seven ASCII digits, {@code Company.isStateRegistrationNumber}), or an official's entry naming
      * one, is refused before anything is stored, with a message naming the entry, so that a registry does not start with a representative
      * who acts for any company. Answers the number (stripped), or null for an official.
      */
@@ -83,7 +83,7 @@ public class Enrolment implements RoleGrants {
                     + "(001 art. 23.1.1; 002 art. 23.2; ADR 0061 item 58)");
         }
         String number = company.strip();
-        if (!mn.registry.permit.command.PermitIntakePolicy.isRegistrationNumber(number)) {
+        if (!mn.registry.kernel.permit.Company.isStateRegistrationNumber(number)) {
             throw new IllegalArgumentException("start-up enrolment of " + person + " (role APPLICANT) names the company '" + company
                     + "': a state registration number is seven digits 0-9, with no other character (002 art. 25.1.1)");
         }

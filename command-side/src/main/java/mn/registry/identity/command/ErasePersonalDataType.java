@@ -1,5 +1,6 @@
 package mn.registry.identity.command;
 
+import mn.registry.kernel.privacy.GroundKeptInClear;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandType;
 import mn.registry.infrastructure.identity.IdentityDirectory;

@@ -152,6 +152,6 @@ class CompaniesOnRecord extends StoredEventsIndex {
      * number, seven digits, as a permit company's is; a foreign entity's, or one stored before F38 in another spelling, is not.
      */
     private static boolean isStateRegistrationNumber(LegalEntity entity) {
-        return entity != null && entity.jurisdiction() == Jurisdiction.MONGOLIAN && PermitIntakePolicy.isRegistrationNumber(entity.registrationNumber());
+        return entity != null && entity.jurisdiction() == Jurisdiction.MONGOLIAN && mn.registry.kernel.permit.Company.isStateRegistrationNumber(entity.registrationNumber());
     }
 }

@@ -75,7 +75,7 @@ class CompanyPermitClaims {
      * taken over); null for a number that is not a registration number (left to the intake rules). Waits for the backfill.
      */
     DocumentClaims.Beside claimBeside(String registrationNumber, String commandId, ApplicationId applicationId, Instant at, String field) {
-        if (!PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
+        if (!mn.registry.kernel.permit.Company.isStateRegistrationNumber(registrationNumber)) {
             return null;
         }
         backfill.awaitDone();
@@ -90,7 +90,7 @@ class CompanyPermitClaims {
 
     /** Releases this command's claim of the number (the command was refused: nothing was stored). */
     void release(String registrationNumber, String commandId) {
-        if (PermitIntakePolicy.isRegistrationNumber(registrationNumber)) {
+        if (mn.registry.kernel.permit.Company.isStateRegistrationNumber(registrationNumber)) {
             RegistryWideClaim.release(claims, registrationNumber, commandId);
         }
     }

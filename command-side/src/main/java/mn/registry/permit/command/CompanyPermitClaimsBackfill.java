@@ -108,7 +108,7 @@ class CompanyPermitClaimsBackfill extends MarkedBackfill {
     }
 
     private static void candidate(Map<String, List<ApplicationId>> companies, Company company, ApplicationId application) {
-        if (company != null && PermitIntakePolicy.isRegistrationNumber(company.registrationNumber())) {
+        if (company != null && mn.registry.kernel.permit.Company.isStateRegistrationNumber(company.registrationNumber())) {
             companies.computeIfAbsent(company.registrationNumber(), k -> new ArrayList<>()).add(application);
         }
     }

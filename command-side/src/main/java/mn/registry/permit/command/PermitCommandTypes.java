@@ -205,7 +205,7 @@ class PermitCommandTypes {
 
     /** The company an application names, as its claims name it (ADR 0057, session 27): a state registration number, else none. */
     static String companyNamed(String registrationNumber) {
-        return PermitIntakePolicy.isRegistrationNumber(registrationNumber) ? registrationNumber : null;
+        return mn.registry.kernel.permit.Company.isStateRegistrationNumber(registrationNumber) ? registrationNumber : null;
     }
 
     // ADR 0057 session 27 (abuse audit F449, was O234; 002 art. 20.3.3, 25.1.1): the company whose papers an act on an existing application

@@ -17,7 +17,7 @@ import java.util.Set;
  * method that refuses with a {@link RegistryProblem} naming the field and the article; the first
  * broken rule is reported and nothing is stored. Pure: no I/O, so the aggregate applies it too.
  */
-public final class PermitIntakePolicy {
+final class PermitIntakePolicy {
 
     private PermitIntakePolicy() {
     }
@@ -63,18 +63,10 @@ public final class PermitIntakePolicy {
      * spaces or padding would be a second company in the register and could hold a second permit (ADR 0031).
      */
     static void registrationNumberIsTheStateRegisters(Company company, String field) {
-        if (!isRegistrationNumber(company.registrationNumber())) {
+        if (!Company.isStateRegistrationNumber(company.registrationNumber())) {
             throw RegistryProblem.invalid("permit.registration-number-malformed", "The company's state registration number is seven digits 0-9, "
                     + "with no space or other character.", field, "002 art. 25.1.1");
         }
-    }
-
-    /**
-     * Seven ASCII digits: the state registration number of a Mongolian legal entity (002 art. 25.1.1); also the rule of the company a
-     * representative's enrolment names (ADR 0061 items 44, 53).
-     */
-    public static boolean isRegistrationNumber(String number) {
-        return number != null && number.length() == 7 && number.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     // 002 art. 25.1: each document names which of 25.1.1-25.1.7 it is, and the SHA-256 of its bytes

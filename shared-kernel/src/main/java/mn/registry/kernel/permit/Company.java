@@ -14,4 +14,12 @@ import mn.registry.kernel.privacy.PublishedText;
  */
 public record Company(@PublishedText String name, @PublishedText String registrationNumber, boolean establishedUnderMongolianLaw,
                       @PublishedText String address) {
+
+    /**
+     * Seven ASCII digits: the state registration number of a Mongolian legal entity (002 art. 25.1.1), the one rule of an application's
+     * company and of the company a representative's enrolment names (ADR 0061 items 44, 53), shared by the contexts through the kernel.
+     */
+    public static boolean isStateRegistrationNumber(String number) {
+        return number != null && number.length() == 7 && number.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
 }

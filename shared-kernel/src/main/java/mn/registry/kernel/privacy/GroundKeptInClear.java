@@ -1,6 +1,5 @@
-package mn.registry.identity.command;
+package mn.registry.kernel.privacy;
 
-import mn.registry.kernel.privacy.PersonalDetailsInText;
 import mn.registry.kernel.problem.RegistryProblem;
 
 /**
