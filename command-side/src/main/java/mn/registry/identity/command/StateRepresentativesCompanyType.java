@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code StateRepresentativesCompany} (ADR 0061 item 63, choice; abuse audit F556, was O402), signed by a ministry supervisor or the
- * Cabinet member: the company of a representative's grant stored naming none, on the company's power of representation, claimed as an
+ * {@code StateRepresentativesCompany} (ADR 0061 item 63, choice; abuse audit F556, was O402), signed by a ministry supervisor (the
+ * officials who enrol representatives; the Cabinet member enrols none, ADR 0055): the company of a representative's grant stored naming none, on the company's power of representation, claimed as an
  * enrolment's order is (F503: an identity order of that company). The person's stream ({@link Person}) judges the grant.
  */
 @Configuration
@@ -28,7 +28,7 @@ class StateRepresentativesCompanyType {
     SignedCommandType<StateRepresentativesCompany> stateRepresentativesCompany(CommandGateway commands, DocumentStore documents,
                                                                                DocumentClaims acrossKinds) {
         return SignedCommandType.of("StateRepresentativesCompany", StateRepresentativesCompany.class,
-                Set.of(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER), (body, context) -> state(commands, documents, acrossKinds, body, context));
+                Set.of(Role.MINISTRY_SUPERVISOR), (body, context) -> state(commands, documents, acrossKinds, body, context));
     }
 
     private static Object state(CommandGateway commands, DocumentStore documents, DocumentClaims acrossKinds, StateRepresentativesCompany body,

@@ -28,7 +28,6 @@ import java.util.Set;
 
 import static mn.registry.identity.command.PersonCertificateRevocationTest.problem;
 import static mn.registry.identity.command.PersonEnrolmentTest.AT;
-import static mn.registry.identity.command.PersonEnrolmentTest.CABINET;
 import static mn.registry.identity.command.PersonEnrolmentTest.DOCUMENT;
 import static mn.registry.identity.command.PersonEnrolmentTest.FIRST;
 import static mn.registry.identity.command.PersonEnrolmentTest.PERSON;
@@ -56,7 +55,7 @@ class IdentityAbuseRound15Test {
 
     private static CommandMessage<Object> statement(String company, Role signersRole) {
         return SignedCommandContext.message(new StateRepresentativesCompany(PERSON, company, POWER),
-                new CommandContext("state-company", AT, AT, signersRole == Role.CABINET_MEMBER ? CABINET : SUPERVISOR, Set.of(signersRole),
+                new CommandContext("state-company", AT, AT, SUPERVISOR, Set.of(signersRole),
                         Set.of(), "ab".repeat(32)));
     }
 
@@ -99,9 +98,6 @@ class IdentityAbuseRound15Test {
         fixture().given(ENROLLED, NAMING_NONE)
                 .when(statement(" " + COMPANY + " ", Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new RepresentativesCompanyStated(PERSON, COMPANY, POWER, AT, SUPERVISOR));
-        fixture().given(ENROLLED, NAMING_NONE)
-                .when(statement(COMPANY, Role.CABINET_MEMBER))
-                .expectEvents(new RepresentativesCompanyStated(PERSON, COMPANY, POWER, AT, CABINET));
         fixture().given(ENROLLED)
                 .when(statement(COMPANY, Role.MINISTRY_SUPERVISOR))
                 .expectNoEvents().expectException(problem("identity.representative-grant-missing", "personId"));
@@ -121,7 +117,7 @@ class IdentityAbuseRound15Test {
 
     @Test
     @DisplayName("001 art. 23.1.1; 002 art. 23.2, 25.1.1 (F556; ADR 0061 items 63-64): abuse: a statement naming no company, or a number of "
-            + "another shape, is refused as an enrolment's is; only a ministry supervisor or the Cabinet member signs it")
+            + "another shape, is refused as an enrolment's is; only a ministry supervisor signs it (not a reviewer, a representative, the Cabinet member)")
     void the_statement_names_a_registration_number_and_is_an_officials() {
         for (String none : new String[]{null, "", "  "}) {
             assertThatThrownBy(() -> StateRepresentativesCompanyType.statedCompanyIsARegistrationNumber(none)).satisfies(t -> refusedAs(t,
@@ -133,7 +129,7 @@ class IdentityAbuseRound15Test {
         }
         assertThat(StateRepresentativesCompanyType.statedCompanyIsARegistrationNumber(" " + COMPANY)).isEqualTo(COMPANY);
         assertThat(new StateRepresentativesCompanyType().stateRepresentativesCompany(null, null, null).allowedRoles())
-                .containsExactlyInAnyOrder(Role.MINISTRY_SUPERVISOR, Role.CABINET_MEMBER);
+                .containsExactly(Role.MINISTRY_SUPERVISOR);
     }
 
     @Test

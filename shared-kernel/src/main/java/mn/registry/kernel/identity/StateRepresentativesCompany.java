@@ -2,7 +2,7 @@ package mn.registry.kernel.identity;
 
 /**
  * The signed command's body (ADR 0061 item 63, choice; abuse audit F556, was O402; 001 art. 23.1.1, 002 art. 23.2): a ministry
- * supervisor's, or the Cabinet member's, statement of the company whose representative a stored grant of the applicant's role naming no
+ * supervisor's statement of the company whose representative a stored grant of the applicant's role naming no
  * company makes {@code personId} (a grant stored before session 29, or by the start-up enrolment's any-company path), on that company's
  * power of representation {@code documentSha256}, uploaded first. From the registry's receipt on the representative acts for that company
  * only; a grant naming a company is not moved to another.
