@@ -19,6 +19,8 @@ export const permitBodies = {
     documentSha256: value(f, 'documentSha256'), company: optional(f, 'company'), orderConcerns: persons(f, 'orderConcerns') }),
   EndSignerRole: f => ({ personId: value(f, 'personId'), role: value(f, 'role'), documentSha256: value(f, 'documentSha256'),
     orderConcerns: persons(f, 'orderConcerns') }),
+  // ADR 0061 item 63 (F556, was O402): the company of a representative's grant stored naming none
+  StateRepresentativesCompany: f => ({ personId: value(f, 'personId'), company: value(f, 'company'), documentSha256: value(f, 'documentSha256') }),
   StateStoredActOrder: f => ({ personId: value(f, 'personId'), sequence: Number(value(f, 'sequence')), documentSha256: value(f, 'documentSha256'),
     zoneId: value(f, 'zoneId') || null, orderConcerns: persons(f, 'orderConcerns') }), // ADR 0061 item 55 (F521, was O352)
   RequestPermitDocuments: f => ({ applicationId: value(f, 'applicationId'), kinds: checked(f, 'kind'), note: value(f, 'note') }),

@@ -77,6 +77,11 @@ class Person {
     private final java.util.Map<Long, String> statedOrders = new java.util.HashMap<>();
     /** ADR 0061 item 36 (F442, was O260): by zone's stream, the numbers there of the appointments and dismissals whose decision was stated. */
     private final java.util.Map<String, Set<Long>> statedOnTheZonesStreams = new java.util.HashMap<>();
+    /**
+     * ADR 0061 item 63 (F556, was O402): the company the grant of the applicant's role in force names, as granted or as stated since
+     * ({@code RepresentativesCompanyStated}); null while no such grant is held or it names none.
+     */
+    private String representedCompany;
     /** ADR 0061 item 32 (F421, was O243): the zones this person was ever granted a governor's role in (their records are read on a revocation). */
     private final Set<String> governedZones = new HashSet<>();
 
@@ -523,6 +528,41 @@ class Person {
         return ANSWER_TO_THE_CABINET.stream().anyMatch(rule -> rule.roles().contains(role));
     }
 
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2 (choice, the lead's reading, ADR 0061 item 63; abuse audit F556, was O402): the statement of the company
+     * of a representative's grant naming none ({@link StateRepresentativesCompanyType} checks the number and claims the power of
+     * representation first) is stated only for a grant of the applicant's role in force at the registry's receipt (400
+     * {@code identity.representative-grant-missing}) that names no company (409 {@code identity.representatives-company-already-named}):
+     * a second statement, or one on a grant naming its company, would move a representative to another company.
+     */
+    @CommandHandler
+    void handle(mn.registry.kernel.identity.StateRepresentativesCompany body, CommandContext context) {
+        representativesCompanyStatedOnceForAGrantNamingNone(body);
+        apply(new mn.registry.kernel.identity.RepresentativesCompanyStated(body.personId(), body.company().strip(),
+                lower(body.documentSha256()), context.receivedAt(), context.actor()));
+    }
+
+    /** ADR 0061 item 63: the rule of {@link #handle(mn.registry.kernel.identity.StateRepresentativesCompany, CommandContext)}. */
+    private void representativesCompanyStatedOnceForAGrantNamingNone(mn.registry.kernel.identity.StateRepresentativesCompany body) {
+        notErased(body.personId());
+        if (!holds(Role.APPLICANT)) {
+            throw RegistryProblem.invalid("identity.representative-grant-missing", body.personId() + " holds no company representative's "
+                    + "role (APPLICANT) at the registry's receipt; its company is named by the enrolment.", "personId",
+                    EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+        if (representedCompany != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "identity.representatives-company-already-named", body.personId()
+                    + "'s grant already names the company " + representedCompany + "; a statement does not move a representative to another "
+                    + "company (end the role and enrol them for it).", "company", EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(mn.registry.kernel.identity.RepresentativesCompanyStated event) {
+        representedCompany = event.company();
+        citedDocuments.add(lower(event.documentSha256()));
+    }
+
     @EventSourcingHandler
     void on(mn.registry.kernel.identity.StoredActOrderStated event) {
         cited("grant".equals(event.act()) ? grantOrders : endOrders, key(event.role(), event.zoneId()), event.documentSha256());
@@ -613,6 +653,9 @@ class Person {
     @EventSourcingHandler
     void on(RoleGranted event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.add(key(event.role(), event.zoneId()));
+        if (event.role() == Role.APPLICANT) {
+            representedCompany = event.company();
+        }
         cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
         if (sequence != null && ArchivedIdentityOrders.namesNoOrder(event)) {
             grantsNamingNoOrder.put(sequence, key(event.role(), event.zoneId()));
@@ -628,6 +671,9 @@ class Person {
     @EventSourcingHandler
     void on(RoleRevoked event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.remove(key(event.role(), event.zoneId()));
+        if (event.role() == Role.APPLICANT) {
+            representedCompany = null;
+        }
         cited(endOrders, key(event.role(), event.zoneId()), event.documentSha256());
         ordersUsedBeforeTheEnd.put(key(event.role(), event.zoneId()), Set.copyOf(citedDocuments));
         if (sequence != null) {

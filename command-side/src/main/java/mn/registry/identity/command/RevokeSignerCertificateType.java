@@ -36,6 +36,7 @@ class RevokeSignerCertificateType {
                         : body instanceof mn.registry.kernel.identity.EnrolSigner e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
                         : body instanceof mn.registry.kernel.identity.EndSignerRole e && e.personId() != null ? IdentityDirectory.streamOf(e.personId())
                         : body instanceof mn.registry.kernel.identity.StateStoredActOrder s && s.personId() != null ? IdentityDirectory.streamOf(s.personId())
+                        : body instanceof mn.registry.kernel.identity.StateRepresentativesCompany c && c.personId() != null ? IdentityDirectory.streamOf(c.personId())
                         : null, "personId");
     }
 

@@ -74,6 +74,8 @@ class PublishedTextCoverageTest {
         NOT_SCREENED.put("Money.currency", CURRENCY);
         NOT_SCREENED.put("EnrolSigner.company", new Identifier(
                 "the state registration number of the company whose representative is enrolled, seven digits (EnrolSignerType, ADR 0061 item 44)"));
+        NOT_SCREENED.put("StateRepresentativesCompany.company", new Identifier("the state registration number of the company a representative's "
+                + "grant naming none is stated to represent, seven digits (StateRepresentativesCompanyType, ADR 0061 item 63)"));
         NOT_SCREENED.put("GeoPolygon.type", new Identifier("GeoJSON type, always \"Polygon\" (checked by GeoPolygon)"));
         NOT_SCREENED.put("LegalEntity.registrationNumber", new Identifier(
                 "the entity's number in its country's register (a foreign one may have 8 digits, e.g. CN 91152599): an identifier, its format the register's"));
@@ -84,7 +86,7 @@ class PublishedTextCoverageTest {
                 "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "NameHolderRepresentative.documentSha256", "SignQuarterlyReport.reportSha256", "SignQuarterlyReport.corrects", "GrantLandFeeExemption.decisionSha256", "OpenZone.decisionSha256", "CloseZoneTemporarily.decisionSha256", "AppointGovernor.decisionSha256", "DismissGovernor.decisionSha256",
                 "RevokeSignerCertificate.certificateSha256", "RecordInvestmentAgreement.documentSha256", "RecordCourtDecision.documentSha256", "DeclineCourtDecisionRecording.documentSha256", "RecordOperationsStarted.documentSha256", "RecordOperationsInterrupted.documentSha256", "RecordOperationsResumed.documentSha256",
                 "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "RecordLandFeePaid.receiptSha256", "RecordLandBaseValue.decisionSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256",
-                "StateStoredActOrder.documentSha256",
+                "StateStoredActOrder.documentSha256", "StateRepresentativesCompany.documentSha256",
                 "EstablishZone.resolutionSha256", "RecordZoneResolutionDate.resolutionSha256")) {
             NOT_SCREENED.put(hash, SHA_256);
         }

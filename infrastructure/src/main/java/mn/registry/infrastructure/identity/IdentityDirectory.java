@@ -154,6 +154,7 @@ public class IdentityDirectory {
                 company = g.role() == Role.APPLICANT ? g.company() : company;
             }
         }
+        company = roles.contains(Role.APPLICANT) ? companyOfTheGrantInForce(history, at) : company;
         PersonEnrolled certificate = enrolled;
         // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
         return Optional.of(new Signer(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), company, () -> vault.displayName(certificate)),
@@ -220,7 +221,29 @@ public class IdentityDirectory {
      */
     public static List<RoleGranted> grantsHeldAt(List<Object> history, Role role, Instant at) {
         return history.stream().filter(RoleGranted.class::isInstance).map(RoleGranted.class::cast)
-                .filter(g -> g.role() == role && !g.validFrom().isAfter(at) && !revokedBy(history, g, at)).toList();
+                .filter(g -> g.role() == role && !g.validFrom().isAfter(at) && !revokedBy(history, g, at))
+                .map(g -> g.role() == Role.APPLICANT && g.company() == null && companyOfTheGrantInForce(history, at) != null
+                        ? new RoleGranted(g.personId(), g.role(), g.zoneId(), g.validFrom(), g.grantedBy(), g.ground(), g.documentSha256(),
+                        companyOfTheGrantInForce(history, at)) : g).toList();
+    }
+
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2 (choice, the lead's reading, ADR 0061 item 63; abuse audit F556, was O402): the company the latest grant
+     * of the applicant's role at or before {@code at} names, or, where it names none, the company an official stated for it since
+     * ({@code RepresentativesCompanyStated}, received at or before {@code at}): from that receipt on the representative acts for it only.
+     * A statement before a later grant counts for none of the later one (a role is held once; a re-grant is an enrolment naming its own).
+     */
+    public static String companyOfTheGrantInForce(List<Object> history, Instant at) {
+        String company = null;
+        for (Object e : history) {
+            if (e instanceof RoleGranted g && g.role() == Role.APPLICANT && !g.validFrom().isAfter(at)) {
+                company = g.company();
+            } else if (e instanceof mn.registry.kernel.identity.RepresentativesCompanyStated stated && !stated.statedAt().isAfter(at)
+                    && company == null) {
+                company = stated.company();
+            }
+        }
+        return company;
     }
 
     private static boolean revokedBy(List<Object> history, RoleGranted grant, Instant at) {

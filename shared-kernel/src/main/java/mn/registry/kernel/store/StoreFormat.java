@@ -36,6 +36,9 @@ public final class StoreFormat {
      * receipt's document than the holder's report ({@code LandLicenceIssued.otherReceiptReason}, ADR 0035 item 107), a field it drops.
      * and whose permits' streams may hold the holder's representative named outside a transfer ({@code HolderRepresentativeNamed},
      * ADR 0046 item 145), a type session 29's release does not know (it would keep the representative it knew acting for the holder).
+     * And whose persons' streams may hold the company of a representative's grant naming none, stated by an official
+     * ({@code RepresentativesCompanyStated}, ADR 0061 item 63), a type session 29's release does not know (it would let that grant act for
+     * any company).
      */
     public static final int CURRENT = 7;
 
