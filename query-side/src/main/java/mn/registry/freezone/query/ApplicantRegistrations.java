@@ -45,7 +45,7 @@ public class ApplicantRegistrations {
      * a person to an entity only through that signature, ADR 0013 §5). One entity in one zone is always the same
      * registration, and nothing shows that a later applicant represents the same company as an earlier one (anyone can
      * apply in a company's name), so each person reads the rounds whose application they signed: from that application
-     * to the next one, with every decision in between.
+     * to the next one, with every decision in between; unless their grant now names another company ({@link #readsTheRoundsTheySigned}, F554).
      */
     static boolean isTheApplicantOf(Document r, PersonId person) {
         return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
