@@ -2,11 +2,9 @@ package mn.registry.freezone.entity;
 
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
-import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.ZoneId;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * What {@link ZoneRegistration} needs from outside to decide, given to its command handlers as a parameter (ADR 0026):
@@ -25,11 +23,12 @@ interface RegistrationServices {
      */
     Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n);
 
-    /** 003 art. 6.4: refuses ({@code freezone.zone-unknown}, {@code freezone.zone-closed}) unless the zone is established and open. */
-    void requireOpen(ZoneId zone);
-
-    /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as its events say now. */
-    Set<Activity> allowedActivities(ZoneId zone);
+    /**
+     * 003 art. 6.1, 6.4 (abuse audit O403): the zone as its events say now, read once for the act: whether it is open, its closures, the
+     * activities its resolution allows and its resolution's date, as {@link mn.registry.freezone.zone.Zones#find} folds them for the land
+     * acts; refuses {@code freezone.zone-unknown} (404) if it was never established. No cache: each act reads it anew.
+     */
+    mn.registry.freezone.zone.Zones.Zone zone(ZoneId zone);
 
     /**
      * When the registry received the document with this SHA-256 (uploaded to {@code POST /api/documents}); empty if it did not. One read

@@ -6,14 +6,12 @@ import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDays;
-import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.ZoneId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * {@link RegistrationServices} on the running registry: the current calendar, the zones' events, the document store, the claims of
@@ -50,8 +48,8 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
-    public void requireOpen(ZoneId zone) {
-        zones.requireOpen(zone);
+    public Zones.Zone zone(ZoneId zone) {
+        return zones.require(zone);
     }
 
     @Override
@@ -62,11 +60,6 @@ class RegistryRegistrationServices implements RegistrationServices {
     @Override
     public java.time.LocalDate resolutionDate(ZoneId zone) {
         return zones.find(zone).map(Zones.Zone::resolutionDate).orElse(null);
-    }
-
-    @Override
-    public Set<Activity> allowedActivities(ZoneId zone) {
-        return zones.allowedActivities(zone);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package mn.registry.freezone.entity;
 
 import mn.registry.command.api.CommandContext;
+import mn.registry.freezone.zone.Zones;
 import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.HeldDeadline;
 import mn.registry.kernel.calendar.LegalTerm;
@@ -115,9 +116,9 @@ class ZoneRegistration {
     RegistrationCommandTypes.ApplicationReceipt handle(RegistrationCommands.ApplyForZoneRegistration body, CommandContext context,
                                                        RegistrationServices services) {
         RegistrationIntakePolicy.check(body);
-        services.requireOpen(body.zoneId());
+        Zones.Zone zone = Zones.openOrRefused(services.zone(body.zoneId())); // one read of the zone's stream for the act (abuse audit O403)
         everyDocumentWasReceived(body.documents(), services);
-        activityAllowedInTheZone(body.activity(), services.allowedActivities(body.zoneId()), body.zoneId());
+        activityAllowedInTheZone(body.activity(), zone.activities(), body.zoneId());
         onePendingOrActiveRegistrationPerEntityPerZone();
         noNewYearToStartRightAfterDeregistration(UlaanbaatarTime.dateOf(context.receivedAt()));
         RegistrationId id = RegistrationId.of(body.zoneId(), body.entity());
@@ -220,10 +221,10 @@ class ZoneRegistration {
     // 003 art. 12.2: registered with a certificate valid only in this zone, and only for an activity the zone allows at the decision
     @CommandHandler
     void handle(RegistrationCommands.RegisterEntity body, CommandContext context, RegistrationServices services) {
-        services.requireOpen(zoneId);
+        Zones.Zone zone = Zones.openOrRefused(services.zone(zoneId)); // one read of the zone's stream for the act (abuse audit O403)
         requireStatus(Status.APPLIED, "freezone.registration-not-pending", "003 art. 12.2");
         deciderIsNotTheApplicant(context);
-        activityAllowedInTheZone(activity, services.allowedActivities(zoneId), zoneId);
+        activityAllowedInTheZone(activity, zone.activities(), zoneId);
         LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         apply(new RegistrationEvents.EntityRegistered(registrationId,
                 new ZoneCertificate(certificateNumber(issuedOn), registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
@@ -282,7 +283,8 @@ class ZoneRegistration {
         deciderIsNotTheApplicant(context, "003 art. 8.7.6, 12.5.1, 26.2");
         oneAgreementPerRegistration();
         noAgreementRecordedAfterTheDissolution(entitysDissolution(services));
-        agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), services);
+        Zones.Zone zone = services.zone(zoneId); // its closures and resolution's date, one read (abuse audit O403)
+        agreementReceivedWithinTheCertificatesYear(UlaanbaatarTime.dateOf(context.receivedAt()), zone.closures());
         Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 26.2");
         if (body.signedOn() == null || body.endsOn() == null || !body.endsOn().isAfter(body.signedOn()) || body.investment() == null) {
             throw RegistryProblem.invalid("freezone.agreement-invalid", "The agreement has a signing day, a later end and the investment.",
@@ -291,7 +293,7 @@ class ZoneRegistration {
         agreementNamesAnInvestment(body.investment());
         agreementDatesInRange(body.signedOn(), body.endsOn(), UlaanbaatarTime.dateOf(context.receivedAt()));
         DatedFact.AGREEMENT.notAfterItsDocument(body.signedOn(), documentReceivedAt);
-        agreementNotOlderThanTheZone(body.signedOn(), services.resolutionDate(zoneId));
+        agreementNotOlderThanTheZone(body.signedOn(), zone.resolutionDate());
         LocalDate later = body.signedOn().isAfter(certificateIssuedOn) ? body.signedOn() : certificateIssuedOn;
         LocalDate dueBy = FreeZoneTerms.startDueBy(later);
         agreementOutlastsTheYearToStart(body.endsOn(), dueBy);
@@ -348,8 +350,8 @@ class ZoneRegistration {
     // 003 art. 12.5.1 (choice, ADR 0035 item 6, abuse audit F46): until an agreement is recorded the year to start runs from the
     // certificate. An agreement received after that year ran out is refused whatever day it names: recorded, it would open a new
     // year to start for an entity whose ground for deregistration is due (the registry raised it, or its poller is about to)
-    private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn, RegistrationServices services) {
-        yearToStartRanOutBy(receivedOn, services).ifPresent(due -> {
+    private void agreementReceivedWithinTheCertificatesYear(LocalDate receivedOn, java.util.List<FreeZoneTerms.Closure> closures) {
+        yearToStartRanOutBy(receivedOn, closures).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.agreement-too-late", "The year to start operations of "
                     + registrationId + ", counted from its certificate of " + certificateIssuedOn + ", ran out on " + due
                     + "; an investment agreement received on " + receivedOn + " is late whatever day it names: the ground for "
@@ -422,12 +424,13 @@ class ZoneRegistration {
         }
         LocalDate on = requireDate(body.on());
         notInTheFuture(on, UlaanbaatarTime.dateOf(context.receivedAt()), "on", "003 art. 12.5.1");
-        startWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
+        java.util.List<FreeZoneTerms.Closure> closures = services.closures(zoneId); // read once for the window and the day (abuse audit O403)
+        startWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), closures);
         if (on.isBefore(certificateIssuedOn)) {
             throw RegistryProblem.invalid("freezone.date-before-registration", "Operations in the zone cannot start on " + on
                     + ", before the certificate of " + certificateIssuedOn + ".", "on", "003 art. 12.2, 12.5.1");
         }
-        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.1");
+        notOnADayTheZoneWasClosed(on, closures, "003 art. 6.4, 12.5.1");
         DatedFact.START.notAfterItsDocument(on, actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.1, 23.1-23.2"));
         apply(new RegistrationEvents.OperationsStarted(registrationId, on, context.actor(), body.documentSha256()));
     }
@@ -468,8 +471,8 @@ class ZoneRegistration {
     // has run out when the record is received, the ground is due and a start dated inside the year would only hide it (the deadline
     // poller may not have fired yet). The year's last day is inside it ("within one year", LegalTerm), so a record received that
     // day is in time
-    private void startWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
-        yearToStartRanOutBy(receivedOn, services).ifPresent(due -> {
+    private void startWindowOpenAtReceipt(LocalDate receivedOn, java.util.List<FreeZoneTerms.Closure> closures) {
+        yearToStartRanOutBy(receivedOn, closures).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.start-window-passed", "The year to start operations of "
                     + registrationId + " ran out on " + due + "; a start received on " + receivedOn + " is late whatever day it names: "
                     + "the ground for deregistration is due.", "on", "003 art. 12.5.1");
@@ -477,8 +480,8 @@ class ZoneRegistration {
     }
 
     // 003 art. 12.5.2 (choice, ADR 0035): likewise for a resumption received after the 12 months of interruption ran out
-    private void interruptionWindowOpenAtReceipt(LocalDate receivedOn, RegistrationServices services) {
-        twelveMonthsRanOutBy(receivedOn, services).ifPresent(due -> {
+    private void interruptionWindowOpenAtReceipt(LocalDate receivedOn, java.util.List<FreeZoneTerms.Closure> closures) {
+        twelveMonthsRanOutBy(receivedOn, closures).ifPresent(due -> {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.interruption-window-passed", "The 12 months of interruption of "
                     + registrationId + " ran out on " + due + "; a resumption received on " + receivedOn + " is late whatever day it "
                     + "names: the ground for deregistration is due.", "on", "003 art. 12.5.2");
@@ -487,14 +490,14 @@ class ZoneRegistration {
 
     // 003 art. 6.4, 12.5.1 (ADR 0035 items 6, 21): the year to start's last day, moved by the zone's closures, when a record received on
     // receivedOn comes after it: the agreement and the start are then late whatever day they name
-    private java.util.Optional<LocalDate> yearToStartRanOutBy(LocalDate receivedOn, RegistrationServices services) {
-        return java.util.Optional.ofNullable(startDue(services, receivedOn)).filter(receivedOn::isAfter);
+    private java.util.Optional<LocalDate> yearToStartRanOutBy(LocalDate receivedOn, java.util.List<FreeZoneTerms.Closure> closures) {
+        return java.util.Optional.ofNullable(startDue(closures, receivedOn)).filter(receivedOn::isAfter);
     }
 
     // 003 art. 6.4, 12.5.2 (ADR 0035 items 17, 21): the 12 months of interruption's last day, moved likewise, when a record received on
     // receivedOn comes after it: a resumption is then late whatever day it names
-    private java.util.Optional<LocalDate> twelveMonthsRanOutBy(LocalDate receivedOn, RegistrationServices services) {
-        return java.util.Optional.ofNullable(resumeDue(services, receivedOn)).filter(receivedOn::isAfter);
+    private java.util.Optional<LocalDate> twelveMonthsRanOutBy(LocalDate receivedOn, java.util.List<FreeZoneTerms.Closure> closures) {
+        return java.util.Optional.ofNullable(resumeDue(closures, receivedOn)).filter(receivedOn::isAfter);
     }
 
     /**
@@ -506,8 +509,9 @@ class ZoneRegistration {
         if (status != Status.REGISTERED) {
             return mn.registry.kernel.freezone.GovernorActs.NONE;
         }
-        java.util.Optional<LocalDate> yearRanOut = yearToStartRanOutBy(receivedOn, services); // the agreement's too, after a start
-        java.util.Optional<LocalDate> monthsRanOut = twelveMonthsRanOutBy(receivedOn, services);
+        java.util.List<FreeZoneTerms.Closure> closures = services.closures(zoneId); // one read for both windows (abuse audit O403)
+        java.util.Optional<LocalDate> yearRanOut = yearToStartRanOutBy(receivedOn, closures); // the agreement's too, after a start
+        java.util.Optional<LocalDate> monthsRanOut = twelveMonthsRanOutBy(receivedOn, closures);
         return new mn.registry.kernel.freezone.GovernorActs(true, agreementSignedOn == null && yearRanOut.isEmpty(), startedOn == null && yearRanOut.isEmpty(),
                 interruptedOn != null && monthsRanOut.isEmpty(), startedOn == null ? yearRanOut.orElse(null) : null, monthsRanOut.orElse(null),
                 groundsARemovalRestsOn());
@@ -656,8 +660,9 @@ class ZoneRegistration {
         if (interruptedOn == null || on.isBefore(interruptedOn)) {
             throw RegistryProblem.conflict("freezone.operations-not-interrupted", "Operations are not interrupted.", "003 art. 12.5.2");
         }
-        interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), services);
-        notOnADayTheZoneWasClosed(on, services.closures(zoneId), "003 art. 6.4, 12.5.2");
+        java.util.List<FreeZoneTerms.Closure> closures = services.closures(zoneId); // read once for the window and the day (abuse audit O403)
+        interruptionWindowOpenAtReceipt(UlaanbaatarTime.dateOf(context.receivedAt()), closures);
+        notOnADayTheZoneWasClosed(on, closures, "003 art. 6.4, 12.5.2");
         Instant documentReceivedAt = actRestsOnItsUploadedDocument(body.documentSha256(), services, "003 art. 12.5.2");
         DatedFact.RESUMPTION.notAfterItsDocument(on, documentReceivedAt);
         noResumptionRecordedAfterTheDissolutionUnlessShownBeforeIt(entitysDissolution(services), documentReceivedAt);
@@ -738,8 +743,8 @@ class ZoneRegistration {
             return;
         }
         LocalDate due = switch (command.ground()) {
-            case NOT_STARTED_WITHIN_ONE_YEAR -> notStartedBy(startDue(services, command.today()));
-            case INTERRUPTED_TWELVE_MONTHS -> resumeDue(services, command.today());
+            case NOT_STARTED_WITHIN_ONE_YEAR -> notStartedBy(startDue(services.closures(zoneId), command.today()));
+            case INTERRUPTED_TWELVE_MONTHS -> resumeDue(services.closures(zoneId), command.today());
             case COURT_DECISION -> null;
         };
         if (due == null) {
@@ -773,13 +778,13 @@ class ZoneRegistration {
     }
 
     /** The last day of the year to start at {@code today}, moved by the zone's closures within it (ADR 0035 item 21); null if none runs. */
-    private LocalDate startDue(RegistrationServices services, LocalDate today) {
-        return periods().startDue(services.closures(zoneId), today);
+    private LocalDate startDue(java.util.List<FreeZoneTerms.Closure> closures, LocalDate today) {
+        return periods().startDue(closures, today);
     }
 
     /** The last day of the 12 months of interruption at {@code today}, moved likewise; null if operations are not interrupted. */
-    private LocalDate resumeDue(RegistrationServices services, LocalDate today) {
-        return interruptedOn == null ? null : periods().resumeDue(services.closures(zoneId), today);
+    private LocalDate resumeDue(java.util.List<FreeZoneTerms.Closure> closures, LocalDate today) {
+        return interruptedOn == null ? null : periods().resumeDue(closures, today);
     }
 
     // 003 art. 8.7.6, 12.5: the governor deregisters on a ground that is due; 22.6 land rights go on 12.5.1/12.5.2; 26.2 tax clawback when it stops early

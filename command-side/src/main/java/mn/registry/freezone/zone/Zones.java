@@ -106,7 +106,12 @@ public class Zones {
 
     // 003 art. 6.4 (choice): a temporarily closed zone takes no new registrations or land licences
     public Zone requireOpen(ZoneId zoneId) {
-        Zone zone = require(zoneId);
+        return openOrRefused(require(zoneId));
+    }
+
+    /** 003 art. 6.4: {@code zone}, read once for the act, unless it is temporarily closed ({@code freezone.zone-closed}; abuse audit O403). */
+    public static Zone openOrRefused(Zone zone) {
+        ZoneId zoneId = zone.zoneId();
         if (!zone.open()) {
             throw RegistryProblem.conflict("freezone.zone-closed", "Zone " + zoneId + " is not open: it takes no new registrations or land licences.",
                     "003 art. 6.4");

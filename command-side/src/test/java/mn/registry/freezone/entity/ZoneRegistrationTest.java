@@ -109,16 +109,10 @@ class ZoneRegistrationTest {
             return due(UlaanbaatarTime.endOf(dayZero).toInstant(), n);
         }
 
+        /** The zone as a test sets it: open or not, allowing {@link #ALLOWED}, with {@link #closures} and {@link #resolutionDate}. */
         @Override
-        public void requireOpen(ZoneId zone) {
-            if (!open) {
-                throw RegistryProblem.conflict("freezone.zone-closed", "Zone " + zone + " is not open.", "003 art. 6.4");
-            }
-        }
-
-        @Override
-        public Set<Activity> allowedActivities(ZoneId zone) {
-            return ALLOWED;
+        public mn.registry.freezone.zone.Zones.Zone zone(ZoneId zone) {
+            return new mn.registry.freezone.zone.Zones.Zone(zone, "Test zone", null, null, open, resolutionDate, closures, ALLOWED);
         }
 
         /** When the registry received a document, by SHA-256 (ADR 0035 item 46), for the tests that judge an act's day by it. */
@@ -477,6 +471,59 @@ class ZoneRegistrationTest {
                 .when(agreementSigned(LocalDate.of(2026, 12, 1), today, today))
                 .expectException(problem("freezone.agreement-ended", "endsOn"))
                 .expectNoEvents();
+    }
+
+    /** {@link Services} counting the reads of the zone's stream an act asks for (abuse audit O403): the zone, or its closures alone. */
+    static final class CountingServices extends Services {
+        int zoneReads;
+
+        @Override
+        public mn.registry.freezone.zone.Zones.Zone zone(ZoneId zone) {
+            zoneReads++;
+            return super.zone(zone);
+        }
+
+        @Override
+        public List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone) {
+            zoneReads++;
+            return super.closures(zone);
+        }
+
+        @Override
+        public LocalDate resolutionDate(ZoneId zone) {
+            zoneReads++;
+            return super.resolutionDate(zone);
+        }
+
+        /** The reads {@code act} asked for; its outcome as {@code expect} says. */
+        int readsOf(Runnable act) {
+            zoneReads = 0;
+            act.run();
+            return zoneReads;
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 6.1, 6.4, 12.2, 12.5.1, 12.5.2 (abuse audit O403): an application, a registration, an investment agreement and a "
+            + "start of operations each ask for the zone once (main: twice), with the same outcome; a closed zone refuses on that one read")
+    void each_registration_act_reads_the_zone_once() {
+        CountingServices counting = new CountingServices();
+        AggregateTestFixture<ZoneRegistration> counted = fixture(counting);
+        assertThat(counting.readsOf(() -> counted.givenNoPriorActivity().when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectEvents(applied()))).as("the application: open, and its activities").isEqualTo(1);
+        assertThat(counting.readsOf(() -> counted.given(applied()).when(governor(new RegistrationCommands.RegisterEntity(ID),
+                RECEIVED.plusSeconds(4 * 86400))).expectEvents(registered()))).as("the registration: open, and its activities").isEqualTo(1);
+        LocalDate signed = LocalDate.of(2027, 2, 10);
+        assertThat(counting.readsOf(() -> counted.given(applied(), registered()).when(governor(new RegistrationCommands.RecordInvestmentAgreement(ID,
+                signed, LocalDate.of(2036, 12, 31), Money.mnt(5_000_000_000L), true, AGREEMENT_DOC), on(TODAY)))
+                .expectEvents(agreement(signed, LocalDate.of(2028, 2, 9))))).as("the agreement: closures, and the resolution's date").isEqualTo(1);
+        LocalDate today = LocalDate.of(2027, 3, 1);
+        assertThat(counting.readsOf(() -> counted.given(applied(), registered()).when(governor(new RegistrationCommands.RecordOperationsStarted(ID,
+                today, FreeZoneAbuseRound8Test.START_DOC), on(today))).expectEvents(new RegistrationEvents.OperationsStarted(ID, today, GOVERNOR,
+                FreeZoneAbuseRound8Test.START_DOC)))).as("the start: closures, for the window and the day").isEqualTo(1);
+        counting.open = false;
+        assertThat(counting.readsOf(() -> counted.givenNoPriorActivity().when(apply(MONGOLIAN, documents(Jurisdiction.MONGOLIAN)))
+                .expectException(problem("freezone.zone-closed", null)).expectNoEvents())).as("a closed zone refuses, one read").isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ public class ApplicantRegistrations {
      * a person to an entity only through that signature, ADR 0013 §5). One entity in one zone is always the same
      * registration, and nothing shows that a later applicant represents the same company as an earlier one (anyone can
      * apply in a company's name), so each person reads the rounds whose application they signed: from that application
-     * to the next one, with every decision in between.
+     * to the next one, with every decision in between; unless their grant now names another company ({@link #readsTheRoundsTheySigned}, F554).
      */
     static boolean isTheApplicantOf(Document r, PersonId person) {
         return r != null && r.get("status") != null && person != null && r.getList("applicants", String.class, List.of()).contains(person.value());
@@ -61,6 +61,28 @@ public class ApplicantRegistrations {
     static boolean isTheEntitysRepresentative(Document r, String company) {
         return r != null && r.get("status") != null && company != null && mn.registry.kernel.freezone.RegistrationId.named(r.getString("_id"))
                 .map(mn.registry.kernel.freezone.RegistrationId::mongolianRegistrationNumber).filter(company::equals).isPresent();
+    }
+
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0035 item 122, the lead's simpler reading, <b>choice</b>; abuse audit F554, was O392):
+     * a person whose grant of the applicant's role in force now names {@code company} (the session's, judged at each request) other than the
+     * entity's Mongolian number (a foreign entity has none, so any company named is another) has ceased to represent it: F507 refuses their acts
+     * for it, and they read nothing of its file, not even the rounds they signed (which would show the acts its new representative makes in
+     * them). When they ceased is not read (the query side reads no person's stream): the file is closed to them whole. A grant naming none
+     * (ended, or never granted) keeps ADR 0013 §5's older reading: the signer reads the rounds they signed.
+     */
+    static boolean representsAnotherCompanyNow(Document r, String company) {
+        if (r == null || company == null) {
+            return false;
+        }
+        String number = mn.registry.kernel.freezone.RegistrationId.named(r.getString("_id"))
+                .map(mn.registry.kernel.freezone.RegistrationId::mongolianRegistrationNumber).orElse(null);
+        return !company.equals(number);
+    }
+
+    /** A signer reads the rounds they signed unless their grant in force now names another company (F554). */
+    static boolean readsTheRoundsTheySigned(Document r, PersonId person, String company) {
+        return isTheApplicantOf(r, person) && !representsAnotherCompanyNow(r, company);
     }
 
     /** The registrations whose application {@code person} signed, in brief, by time of receipt of their latest round. */
@@ -81,7 +103,7 @@ public class ApplicantRegistrations {
         }
         for (Document r : found.values()) {
             boolean representative = isTheEntitysRepresentative(r, company);
-            if (!representative && !isTheApplicantOf(r, person)) {
+            if (!representative && !readsTheRoundsTheySigned(r, person, company)) {
                 continue;
             }
             Map<String, Object> page = view(r, person, representative);
@@ -113,12 +135,13 @@ public class ApplicantRegistrations {
      * As {@link #forApplicant(String, PersonId)}, and to a representative whose grant in force now names the Mongolian entity's number
      * ({@code company}; null: none), every round of the entity's registration (ADR 0035 item 111, the lead's reading, <b>choice</b>; abuse
      * audit F533, was O377): the persons who signed the rounds' applications other than the reader are shown as the entity's earlier
-     * representative, their person ids withheld (ADR 0013 §5: a person's id is their own). Empty when neither holds.
+     * representative, their person ids withheld (ADR 0013 §5: a person's id is their own). Empty when neither holds, and to a signer whose
+     * grant in force now names another company (F554, item 122: {@link #representsAnotherCompanyNow}).
      */
     public Optional<Map<String, Object>> forApplicant(String registrationId, PersonId person, String company) {
         Document r = registrations.find(eq("_id", registrationId)).first();
         boolean representative = isTheEntitysRepresentative(r, company);
-        if (!representative && !isTheApplicantOf(r, person)) {
+        if (!representative && !readsTheRoundsTheySigned(r, person, company)) {
             return Optional.empty();
         }
         return Optional.of(view(r, person, representative));

@@ -52,6 +52,7 @@ class ApplicantRegistrationsController {
     // 003 art. 12.1-12.2: the registration's case is told to the person who applied; to nobody else (domain-rules §5)
     static RegistryProblem notYourRegistration(Actor applicant) {
         return RegistryProblem.forbidden("applicant.not-your-case", applicant.person() + " did not sign this application, nor does their grant "
-                + "in force name the entity; an applicant reads only the cases whose application they signed, or of the company they represent.", "003 art. 12.1-12.2");
+                + "in force name the entity; an applicant reads only the cases whose application they signed, or of the company they represent, and "
+                + "nothing of an entity once their grant names another company (ADR 0035 item 122).", "003 art. 12.1-12.2");
     }
 }
