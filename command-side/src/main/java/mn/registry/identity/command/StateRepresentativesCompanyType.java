@@ -67,7 +67,7 @@ class StateRepresentativesCompanyType {
                     EnrolSignerType.REPRESENTATIVE_ARTICLE);
         }
         String number = company.strip();
-        if (!mn.registry.permit.command.PermitIntakePolicy.isRegistrationNumber(number)) {
+        if (!mn.registry.kernel.permit.Company.isStateRegistrationNumber(number)) {
             throw RegistryProblem.invalid("identity.company-number-malformed", "'company' is the represented company's state registration number: "
                     + "seven digits 0-9, with no space or other character.", "company", EnrolSignerType.COMPANY_ARTICLE);
         }
