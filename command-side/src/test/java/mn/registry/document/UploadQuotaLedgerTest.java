@@ -173,6 +173,29 @@ class UploadQuotaLedgerTest {
         }
     }
 
+    @Test
+    @DisplayName("001 art. 38.1 (ADR 0014): two uploads of one person straddling midnight, the later read first: the check after its $inc sees the earlier one counted on the day before")
+    void uploads_straddling_midnight_never_pass_together(MongoDatabase database) {
+        UploadQuotaLedger ledger = new UploadQuotaLedger(database, Duration.ofDays(7));
+        Instant beforeMidnight = Instant.parse("2026-11-20T23:59:59.900Z");
+        Instant afterMidnight = Instant.parse("2026-11-21T00:00:00.100Z");
+
+        UploadQuotaLedger.Held laterRead = ledger.held(UPLOADER, afterMidnight); // the later upload reads its window first: nothing
+        assertThat(laterRead.total()).isZero();
+        UploadQuotaLedger.Held earlierRead = ledger.held(UPLOADER, beforeMidnight); // the earlier one, counted on the day before
+        Document earlierDay = ledger.addAnswering(UPLOADER, 700, beforeMidnight);
+        assertThat(ledger.heldAfter(UPLOADER, beforeMidnight, earlierDay, earlierRead)).isEqualTo(700);
+        Document laterDay = ledger.addAnswering(UPLOADER, 700, afterMidnight);
+
+        assertThat(ledger.heldAfter(UPLOADER, afterMidnight, laterDay, laterRead)).as("the day's first hour: the day before read again")
+                .isEqualTo(1400);
+        // at any later hour the other days stand as first read (no upload being counted then lands on them)
+        Instant later = Instant.parse("2026-11-21T01:00:00Z");
+        UploadQuotaLedger.Held read = ledger.held(UPLOADER, later);
+        assertThat(read).isEqualTo(new UploadQuotaLedger.Held(700, 700));
+        assertThat(ledger.heldAfter(UPLOADER, later, ledger.addAnswering(UPLOADER, 100, later), read)).isEqualTo(1500);
+    }
+
     private static List<Boolean> runAll(List<Callable<Boolean>> tasks) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
