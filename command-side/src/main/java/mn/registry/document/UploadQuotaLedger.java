@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The bytes of new documents each person uploaded, by hour, for the upload quota (ADR 0014; ADR 0070 items 16-17, abuse audit F514, was
+ * The bytes of new documents each person uploaded, by hour, for the upload quota (ADR 0014; ADR 0070 items 16-19, abuse audit F514, was
  * O336): one small record per person and day ({@value #COLLECTION}, {@code _id} "person|yyyy-mm-dd", one counter per hour {@code h00} to
  * {@code h23}), so an upload adds its size with one {@code $inc} and the quota reads the window's days by {@code $in} on {@code _id} (at most
  * the retention's days and two more, whatever the person uploaded before: the embedded server finds them by its {@code _id} index, with no
