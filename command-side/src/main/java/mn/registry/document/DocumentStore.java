@@ -204,13 +204,15 @@ public class DocumentStore implements PersonalDataHolder {
      * while an applicant who files applications week after week is never stopped by their own past documents. The upload is counted
      * when it fits and taken back if, with the uploads counted meanwhile, it no longer does (ADR 0070 item 16, F514): two concurrent
      * uploads of one person never both fit where one would not; each is counted once, whatever the order; a refusal writes nothing. The cost is the same for the thousandth upload as for the first
-     * ({@link UploadQuotaLedger}: one {@code $inc}, one find by {@code _id}s).
+     * ({@link UploadQuotaLedger}: one find by {@code _id}s, one {@code $inc} answering the upload's day; the window's other days read
+     * again only in the day's first hour, ADR 0070 item 18).
      */
     private void withinQuota(PersonId uploader, long size, Instant now) {
-        long held = quota.within(uploader, now);
+        UploadQuotaLedger.Held before = quota.held(uploader, now);
+        long held = before.total();
         if (held + size <= quotaBytes) {
-            quota.add(uploader, size, now);
-            held = quota.within(uploader, now) - size; // with the uploads counted meanwhile
+            Document day = quota.addAnswering(uploader, size, now); // the $inc answering the upload's day (ADR 0070 item 18)
+            held = quota.heldAfter(uploader, now, day, before) - size; // with the uploads counted meanwhile
             if (held + size <= quotaBytes) {
                 return;
             }

@@ -11,6 +11,7 @@ import mn.registry.kernel.identity.PersonId;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import mn.registry.testing.MovableClock;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +74,42 @@ class UploadCostTest {
             System.out.printf("bytes per upload: 1st %d, 2nd %d, %dth %d%n", cost[1], cost[2], UPLOADS, cost[UPLOADS]);
             assertThat(cost[UPLOADS]).as("the %dth upload's bytes against the 2nd's (%d)", UPLOADS, cost[2])
                     .isLessThanOrEqualTo(cost[2] + WINDOW_AT_MOST);
+        }
+    }
+
+    @Test
+    @DisplayName("001 art. 38.1 (ADR 0014): the quota costs an upload two round trips (the window's read, the $inc answering the day), three in the day's first hour")
+    void the_quota_makes_two_round_trips(ConnectionString server) {
+        Map<String, Integer> counted = new TreeMap<>();
+        CommandListener counting = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonValue collection = event.getCommand().get(event.getCommandName());
+                if (collection != null && collection.isString() && collection.asString().getValue().equals(UploadQuotaLedger.COLLECTION)) {
+                    counted.merge(event.getCommandName(), 1, Integer::sum);
+                }
+            }
+        };
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server).addCommandListener(counting).build())) {
+            MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
+            DocumentStore store = new DocumentStore(client.getDatabase("upload-round-trips"), clock, 1024, Duration.ofDays(7), Long.MAX_VALUE);
+            Map<String, Map<String, Integer>> trips = new java.util.LinkedHashMap<>();
+            int n = 0;
+            for (String at : List.of("2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z", "2026-11-21T10:00:00Z", "2026-11-22T00:30:00Z",
+                    "2026-11-22T01:00:00Z")) {
+                clock.set(Instant.parse(at));
+                counted.clear();
+                assertThat(store.receive(pdf(++n), "application/pdf", null, UPLOADER).created()).isTrue();
+                trips.put(at, new TreeMap<>(counted));
+            }
+            System.out.println("quota round trips per upload: " + trips);
+            Map<String, Integer> two = Map.of("find", 1, "findAndModify", 1);
+            assertThat(trips.get("2026-11-20T10:00:00Z")).as("a person's first upload").isEqualTo(two);
+            assertThat(trips.get("2026-11-20T10:05:00Z")).as("another of the same day").isEqualTo(two);
+            assertThat(trips.get("2026-11-21T10:00:00Z")).as("an upload with the window's earlier days counted").isEqualTo(two);
+            assertThat(trips.get("2026-11-22T00:30:00Z")).as("the day's first hour: the day before read again")
+                    .isEqualTo(Map.of("find", 2, "findAndModify", 1));
+            assertThat(trips.get("2026-11-22T01:00:00Z")).isEqualTo(two);
         }
     }
 

@@ -140,6 +140,62 @@ class UploadQuotaLedgerTest {
         assertThat(store.receive(pdf("small"), "application/pdf", null, UPLOADER).created()).isTrue();
     }
 
+    @Test
+    @DisplayName("001 art. 38.1 (ADR 0014): a node dying while folding session 28's ledger, after a day's add or before the delete: the restart counts the week once, neither lost nor twice")
+    void a_fold_interrupted_counts_the_week_once(MongoDatabase database) {
+        for (int diesAfter = 1; diesAfter <= 2; diesAfter++) {
+            MongoDatabase store = database;
+            String person = "applicant-dies-after-" + diesAfter;
+            MovableClock clock = new MovableClock(START);
+            store.getCollection(UploadQuotaLedger.EARLIER_COLLECTION).insertOne(new Document("_id", person).append("uploads", List.of(
+                    new Document("sha256", "a".repeat(64)).append("size", 600L).append("at", java.util.Date.from(START.minus(Duration.ofDays(1)))),
+                    new Document("sha256", "c".repeat(64)).append("size", 300L).append("at", java.util.Date.from(START.minus(Duration.ofDays(2)))),
+                    new Document("sha256", "b".repeat(64)).append("size", 500L).append("at", java.util.Date.from(START.minus(Duration.ofDays(8)))))));
+
+            UploadQuotaLedger dying = new UploadQuotaLedger(store, Duration.ofDays(7));
+            int[] added = {0};
+            int last = diesAfter;
+            dying.fault = step -> {
+                if (++added[0] == last) {
+                    throw new IllegalStateException("the node dies after " + last + " day(s) added");
+                }
+            };
+            assertThatThrownBy(() -> dying.foldEarlierLedgers(store, clock.instant())).isInstanceOf(IllegalStateException.class);
+
+            DocumentStore restarted = new DocumentStore(store, clock, 1024, Duration.ofDays(7), 1000);
+            assertThat(restarted.uploadedWithinRetention(new PersonId(person), clock.instant())).as("dies after %d day(s)", diesAfter)
+                    .isEqualTo(900);
+            assertThat(store.getCollection(UploadQuotaLedger.EARLIER_COLLECTION).countDocuments()).isZero();
+            new DocumentStore(store, clock, 1024, Duration.ofDays(7), 1000); // and once more: nothing left to fold
+            assertThat(restarted.uploadedWithinRetention(new PersonId(person), clock.instant())).isEqualTo(900);
+            assertThatThrownBy(() -> restarted.receive(pdf("y".repeat(100) + person), "application/pdf", null, new PersonId(person)))
+                    .isInstanceOfSatisfying(RegistryProblem.class, p -> assertThat(p.code()).isEqualTo("document.quota-exceeded"));
+        }
+    }
+
+    @Test
+    @DisplayName("001 art. 38.1 (ADR 0014): two uploads of one person straddling midnight, the later read first: the check after its $inc sees the earlier one counted on the day before")
+    void uploads_straddling_midnight_never_pass_together(MongoDatabase database) {
+        UploadQuotaLedger ledger = new UploadQuotaLedger(database, Duration.ofDays(7));
+        Instant beforeMidnight = Instant.parse("2026-11-20T23:59:59.900Z");
+        Instant afterMidnight = Instant.parse("2026-11-21T00:00:00.100Z");
+
+        UploadQuotaLedger.Held laterRead = ledger.held(UPLOADER, afterMidnight); // the later upload reads its window first: nothing
+        assertThat(laterRead.total()).isZero();
+        UploadQuotaLedger.Held earlierRead = ledger.held(UPLOADER, beforeMidnight); // the earlier one, counted on the day before
+        Document earlierDay = ledger.addAnswering(UPLOADER, 700, beforeMidnight);
+        assertThat(ledger.heldAfter(UPLOADER, beforeMidnight, earlierDay, earlierRead)).isEqualTo(700);
+        Document laterDay = ledger.addAnswering(UPLOADER, 700, afterMidnight);
+
+        assertThat(ledger.heldAfter(UPLOADER, afterMidnight, laterDay, laterRead)).as("the day's first hour: the day before read again")
+                .isEqualTo(1400);
+        // at any later hour the other days stand as first read (no upload being counted then lands on them)
+        Instant later = Instant.parse("2026-11-21T01:00:00Z");
+        UploadQuotaLedger.Held read = ledger.held(UPLOADER, later);
+        assertThat(read).isEqualTo(new UploadQuotaLedger.Held(700, 700));
+        assertThat(ledger.heldAfter(UPLOADER, later, ledger.addAnswering(UPLOADER, 100, later), read)).isEqualTo(1500);
+    }
+
     private static List<Boolean> runAll(List<Callable<Boolean>> tasks) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
