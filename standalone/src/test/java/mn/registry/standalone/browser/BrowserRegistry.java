@@ -62,6 +62,16 @@ final class BrowserRegistry {
         }
     }
 
+    /**
+     * A person not among the demo people, with a certificate from the registry's demo CA valid from an hour ago for a year (the time cut
+     * to the second, as a stored grant's is): whom a test enrols, dismisses or states an order for.
+     */
+    mn.registry.kernel.pki.SigningIdentity newPerson(String id) {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new mn.registry.kernel.identity.PersonId(id), "Person " + id,
+                "Company of " + id, now.minusSeconds(3600), now.plus(365, java.time.temporal.ChronoUnit.DAYS));
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

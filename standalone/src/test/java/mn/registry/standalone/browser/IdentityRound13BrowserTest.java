@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +25,7 @@ class IdentityRound13BrowserTest {
     private static Browser browser;
 
     private static SigningIdentity person(String id) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new PersonId(id), "Person " + id,
-                "Company of " + id, now.minusSeconds(3600), now.plus(365, ChronoUnit.DAYS));
+        return registry.newPerson(id);
     }
 
     @Test

@@ -5,8 +5,6 @@ import mn.registry.kernel.pki.SigningIdentity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +20,7 @@ class IdentityRound14BrowserTest {
     private static Browser browser;
 
     private static SigningIdentity person(String id) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(new PersonId(id), "Person " + id,
-                "Company of " + id, now.minusSeconds(3600), now.plus(365, ChronoUnit.DAYS));
+        return registry.newPerson(id);
     }
 
     @Test
