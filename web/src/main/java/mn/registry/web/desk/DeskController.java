@@ -123,6 +123,7 @@ class DeskController {
                     suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
             offer = restorationOnUnnoticedMonthsIsTheSupervisors(offer, supervisor, suspension);
             offer = remedyFindingIsTheInspectors(offer, actor.roles(), answer.map(RevocationGrounds.Answer::remedyFindingIsTheInspectors).orElse(false));
+            offer = noneForTheHoldersOwnOfficial(offer, actor.person(), actor.company(), file);
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -315,6 +316,18 @@ class DeskController {
         boolean taxRequestEscalated = escalated.contains("refuseTaxRequest");
         return java.util.Arrays.stream(SuspensionGround.values())
                 .filter(g -> supervisor || !taxRequestEscalated || g != SuspensionGround.TAX_EVASIONS).toList();
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0046 item 151; abuse audit F546, was O393; F62): an official who acts for the
+     * permit's holder (its representative in person, or whose grant of the applicant's role in force now names the holder's company) is
+     * offered none of the ministry's acts on it; the page says why, by the refusal's own message. The question is the aggregate's rule
+     * ({@link HoldersOwnOfficial}), asked with the case file's holder and representative.
+     */
+    static Offer noneForTheHoldersOwnOfficial(Offer offer, mn.registry.kernel.identity.PersonId official, String officialsCompany,
+                                              Map<String, Object> file) {
+        String refusal = HoldersOwnOfficial.refusalFor(official, officialsCompany, file);
+        return refusal == null ? offer : new Offer(Set.of(), List.of(refusal));
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */

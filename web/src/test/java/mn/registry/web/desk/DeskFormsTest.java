@@ -369,4 +369,24 @@ class DeskFormsTest {
         assertThat(DeskController.remedyFindingIsTheInspectors(suspended, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER), false))
                 .isEqualTo(suspended);
     }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (F546, was O393; ADR 0046 item 151): the desk offers no act on a permit to an official whose "
+            + "grant now names its holder's company, nor to its representative in person, and says why; a grant naming another company, or "
+            + "none, leaves the offer as it was")
+    void the_desk_offers_nothing_to_the_holders_own_official() {
+        java.util.Map<String, Object> file = java.util.Map.of("representative", "applicant-1",
+                "company", java.util.Map.of("name", "Tuul Signing LLC", "registrationNumber", "6400941"));
+        DeskController.Offer offer = new DeskController.Offer(java.util.Set.of("approve", "refuse"), List.of());
+        mn.registry.kernel.identity.PersonId reviewer = new mn.registry.kernel.identity.PersonId("reviewer-1");
+        DeskController.Offer own = DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, "6400941", file);
+        assertThat(own.forms()).isEmpty();
+        assertThat(own.missing()).containsExactly("problem.permit.official-represents-the-holder");
+        DeskController.Offer inPerson = DeskController.noneForTheHoldersOwnOfficial(offer, new mn.registry.kernel.identity.PersonId("applicant-1"),
+                null, file);
+        assertThat(inPerson.forms()).isEmpty();
+        assertThat(inPerson.missing()).containsExactly("problem.permit.official-is-the-holder");
+        assertThat(DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, "6009876", file)).isEqualTo(offer);
+        assertThat(DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, null, file)).isEqualTo(offer);
+    }
 }
