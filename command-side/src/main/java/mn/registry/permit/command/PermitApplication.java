@@ -2482,10 +2482,33 @@ class PermitApplication {
         }
         return switch (status) {
             case APPROVED_PENDING_INSURANCE, ACTIVE, SUSPENDED -> true;
-            case REVOKED -> !complaintDecided && (complaintFiled
-                    || !UlaanbaatarTime.dateOf(question.at()).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+            case REVOKED -> complaintMayBeFiledOrIsPendingAt(question.at());
             case SUBMITTED, REGISTERED, REFUSED, EXPIRED -> false;
         };
+    }
+
+    /**
+     * 002 art. 29.6 (ADR 0046 item 67's reading of the holder's standing; abuse audit F547): after the revocation the holder still acts
+     * while a complaint against it is pending (filed, not decided), or may still be filed (none decided and the registry's receipt
+     * {@code at} within the complaint period from the revocation's day). Asked by {@code RepresentsAHolderInForce} and (with the ground's
+     * complaint allowed) by the naming of the holder's representative.
+     */
+    private boolean complaintMayBeFiledOrIsPendingAt(Instant at) {
+        return status == PermitApplicationStatus.REVOKED && !complaintDecided && (complaintFiled || !UlaanbaatarTime.dateOf(at).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+    }
+
+    /**
+     * 002 art. 23.2, 29.6; 001 art. 23.1.1 (ADR 0046 item 152, the lead's reading, <b>choice</b>; abuse audit F547, was O370): the holder's
+     * representative is named on a permit in force (item 147), and on a revoked permit while the holder may still complain against the
+     * revocation or its complaint is pending, judged at the registry's receipt: the complaint is the holder's, which acts through a
+     * representative, and one whose role ended during the period would leave it no one to file or follow it. Otherwise 409
+     * {@code permit.wrong-state}, nothing stored.
+     */
+    private void holderMayStillActAtReceipt(Instant at) {
+        if (revocationGround != null && revocationGround.complaintAllowed() && complaintMayBeFiledOrIsPendingAt(at)) {
+            return; // 29.1.1's revocation at the holder's own request has no complaint
+        }
+        requireStatus(HOLDER_REPRESENTATIVE_ARTICLE, PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
     }
 
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
@@ -2553,7 +2576,7 @@ class PermitApplication {
     @CommandHandler
     void handle(NameHolderRepresentative command, CommandContext context, PermitServices services) {
         officialDoesNotActForTheHolder(context, null);
-        requireStatus(HOLDER_REPRESENTATIVE_ARTICLE, PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        holderMayStillActAtReceipt(context.receivedAt());
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.representative() == null) {
             throw RegistryProblem.invalid("permit.field-missing", "The field representative is required: name the holder's representative.",

@@ -127,4 +127,58 @@ class PermitAbuseRound32Test extends PermitAbuseFixture {
                 .when(inspection(INSPECTOR, OWN))
                 .expectSuccessfulHandlerExecution();
     }
+
+    private static final PersonId NEW_REPRESENTATIVE = new PersonId("applicant-holder-complaint");
+    private static final String POWER = "5d".repeat(32);
+    /** {@link PermitLifecycleTest#revoked}'s revocation is received on 2025-06-01; its complaint period (30 days) ends on 2025-07-01. */
+    private static final Instant IN_THE_PERIOD = Instant.parse("2025-06-20T02:00:00Z");
+    private static final Instant AFTER_THE_PERIOD = Instant.parse("2025-07-02T02:00:00Z");
+
+    private Object naming(Instant at) {
+        services.otherDocuments.add(POWER);
+        services.representativeGrants.add(new mn.registry.kernel.identity.RoleGranted(NEW_REPRESENTATIVE, Role.APPLICANT, null,
+                Instant.parse("2025-06-02T02:00:00Z"), SUPERVISOR, "power of representation", POWER, OWN));
+        return Signed.signed(new NameHolderRepresentative(ID, NEW_REPRESENTATIVE, POWER), SUPERVISOR, at, Role.MINISTRY_SUPERVISOR);
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 29.6; 001 art. 23.1.1 (F547, was O370; ADR 0046 item 152): the supervisor names the holder's new "
+            + "representative on a permit revoked on false documents while its complaint period runs at the receipt, and while its complaint "
+            + "is pending after it: named, the new representative files the complaint")
+    void the_holders_representative_is_named_while_the_complaint_may_be_filed_or_is_pending() {
+        fixture.given(revoked(RevocationGround.FALSE_DOCUMENTS))
+                .when(naming(IN_THE_PERIOD))
+                .expectEvents(new HolderRepresentativeNamed(ID, NEW_REPRESENTATIVE, POWER, IN_THE_PERIOD));
+        fixture = Signed.fixture(services);
+        fixture.given(with(revoked(RevocationGround.FALSE_DOCUMENTS), new HolderRepresentativeNamed(ID, NEW_REPRESENTATIVE, POWER, IN_THE_PERIOD)))
+                .when(Signed.signed(new FileRevocationComplaint(ID, SHA2), NEW_REPRESENTATIVE, IN_THE_PERIOD.plusSeconds(3_600), Role.APPLICANT))
+                .expectEvents(new RevocationComplaintFiled(ID, SHA2, IN_THE_PERIOD.plusSeconds(3_600), NEW_REPRESENTATIVE));
+        fixture = Signed.fixture(services);
+        fixture.given(with(revoked(RevocationGround.FALSE_DOCUMENTS), new RevocationComplaintFiled(ID, SHA2, IN_THE_PERIOD, HOLDER)))
+                .when(naming(AFTER_THE_PERIOD))
+                .expectEvents(new HolderRepresentativeNamed(ID, NEW_REPRESENTATIVE, POWER, AFTER_THE_PERIOD));
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 29.6; 001 art. 23.1.1 (F547; ADR 0046 item 152): abuse: the supervisor names the holder's representative on "
+            + "a revoked permit after its complaint period with no complaint filed, or on one revoked at the holder's own request (29.1.1, "
+            + "no complaint lies), or after the complaint was decided: refused 409 permit.wrong-state, nothing stored")
+    void no_representative_is_named_once_the_holder_may_no_longer_complain() {
+        fixture.given(revoked(RevocationGround.FALSE_DOCUMENTS))
+                .when(naming(AFTER_THE_PERIOD))
+                .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(revoked(RevocationGround.HOLDER_REQUEST))
+                .when(naming(IN_THE_PERIOD))
+                .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
+                .expectNoEvents();
+        fixture = Signed.fixture(services);
+        fixture.given(with(revoked(RevocationGround.FALSE_DOCUMENTS), new RevocationComplaintFiled(ID, SHA2, IN_THE_PERIOD, HOLDER),
+                        new RevocationComplaintDecided(ID, false, SHA2, IN_THE_PERIOD.plusSeconds(86_400), SUPERVISOR_2,
+                                VALID_UNTIL, RevocationComplaintDecided.ARTICLE)))
+                .when(naming(IN_THE_PERIOD.plusSeconds(2 * 86_400)))
+                .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
+                .expectNoEvents();
+    }
 }

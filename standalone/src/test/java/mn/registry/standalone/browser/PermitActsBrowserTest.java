@@ -641,6 +641,46 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 151, F546, was O393): a reviewer whose grant as a company's representative "
+            + "now names the permit's holder is offered no act on its permit on the desk, which says why in English and Mongolian; another "
+            + "company's permit keeps its forms; with axe")
+    void the_desk_offers_no_act_to_the_holders_own_reviewer_in_the_browser() {
+        String own = activePermit("Khovd Tamga Thirtytwo LLC", "6432001");
+        String other = activePermit("Uvs Tamga Thirtytwo LLC", "6432003");
+        mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
+        mn.registry.kernel.identity.PersonId reviewer = new mn.registry.kernel.identity.PersonId("reviewer-1");
+        mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
+        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1);
+        enrolment.grant(new mn.registry.kernel.identity.RoleGranted(reviewer, mn.registry.kernel.identity.Role.APPLICANT, null, now, supervisor,
+                "test: the reviewer represents 6432001", "3b".repeat(32), "6432001"));
+        try {
+            browser.signInAsDemo("reviewer-1");
+            String why = "#missing-first li[data-missing='problem.permit.official-represents-the-holder']";
+            browser.waitUntil("the desk withholds the acts on the holder's permit", d -> {
+                browser.open("/desk/applications/" + own, "en");
+                return !browser.all(why).isEmpty();
+            });
+            assertThat(browser.all("#decisions")).as("no act offered on the holder's permit").isEmpty();
+            assertThat(browser.find(why).getText()).contains("names the company that holds this permit");
+            browser.axe();
+            browser.open("/desk/applications/" + own, "mn");
+            assertThat(browser.all("#decisions")).isEmpty();
+            assertThat(browser.find(why).getText()).contains("төлөөлөгчийн эрх").doesNotContain("names the company");
+            browser.axe();
+            browser.screenshot("desk-holders-own-reviewer-mn");
+            browser.open("/desk/applications/" + other, "en");
+            assertThat(browser.all("#decisions")).as("another company's permit keeps its forms").isNotEmpty();
+            assertThat(browser.all(why)).isEmpty();
+            browser.signOut();
+        } finally {
+            enrolment.revoke(new mn.registry.kernel.identity.RoleRevoked(reviewer, mn.registry.kernel.identity.Role.APPLICANT, null,
+                    registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant(), supervisor,
+                    "test: the representation of 6432001 ended"));
+        }
+    }
+
     /** The desk's naming of the holder's representative on the open page: the person and the power of representation's file; signed and sent. */
     private static JsonNode nameHoldersRepresentative(String person, Path power) {
         browser.find("#hr-representative").sendKeys(person);

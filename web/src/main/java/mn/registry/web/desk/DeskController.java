@@ -378,6 +378,9 @@ class DeskController {
                 }
             }
             case REVOKED -> {
+                if (supervisor && (facts.complaintPending() || facts.complaintPeriodRunning())) {
+                    forms.add("holderRepresentative"); // 002 art. 23.2, 29.6 (ADR 0046 item 152, F547): the holder complains through one
+                }
                 if (facts.complaintPending() && supervisor && facts.viewerSignedTheRevocation()) {
                     missing.add("desk.missing.anotherSupervisorDecidesComplaint"); // 002 art. 29.6 (ADR 0046 item 10): not the revoker
                 } else if (facts.complaintPending() && supervisor) {
