@@ -681,6 +681,39 @@ class PermitActsBrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("002 art. 23.2, 29.6; 001 art. 23.1.1 (ADR 0046 item 152, F547, was O370): on a permit revoked on false documents, while "
+            + "the holder may complain, the supervisor's desk offers the naming of the holder's representative in Mongolian and English, and "
+            + "names a company's representative (sent)")
+    void the_supervisor_names_the_holders_representative_during_the_complaint_period_in_the_browser() {
+        String id = activePermit("Dornod Tamga Thirtytwo LLC", "6432005");
+        RegistryClient client = registry.client;
+        RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
+                new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id), mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS,
+                        "the audit report was forged", uploaded(registry, "the finding that " + id + "'s audit report was forged"))));
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        java.time.Instant now = java.time.Instant.now();
+        mn.registry.kernel.pki.SigningIdentity person = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("applicant-32-complaint"), "Complaint Representative", "Dornod Tamga Thirtytwo LLC",
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Complaint Representative",
+                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432005",
+                new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment of the revoked holder's new representative");
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act while the holder may complain").isTrue();
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("Эзэмшигчийн төлөөлөгч");
+        browser.axe();
+        browser.open("/desk/applications/" + id, "en");
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("The holder's representative");
+        JsonNode sent = nameHoldersRepresentative("applicant-32-complaint", document("power-6432005", "power of representation of 6432005"));
+        assertThat(sent.path("command").path("representative").asText()).isEqualTo("applicant-32-complaint");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.axe();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
     /** The desk's naming of the holder's representative on the open page: the person and the power of representation's file; signed and sent. */
     private static JsonNode nameHoldersRepresentative(String person, Path power) {
         browser.find("#hr-representative").sendKeys(person);
