@@ -1747,7 +1747,25 @@ class PermitApplication {
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
                 monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services),
-                anInspectorsOpinionOfAViolationStands());
+                anInspectorsOpinionOfAViolationStands(), representativeNoLongerActsAt(now, services));
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153; abuse audit F548, was O369): on a permit in force, whether the person the registry
+     * knows as the holder's representative no longer represents the holder at {@code now}, by the rule that names one
+     * ({@link #holdersRepresentativeRepresentsTheHolderAtReceipt}): no company representative's role then, or a grant naming another company.
+     * The desk says so, and the supervisor names another (item 145).
+     */
+    private boolean representativeNoLongerActsAt(Instant now, PermitServices services) {
+        if (!isInForce() || representative == null || holder == null) {
+            return false;
+        }
+        try {
+            holdersRepresentativeRepresentsTheHolderAtReceipt(representative, now, services);
+            return false;
+        } catch (RegistryProblem noLonger) {
+            return true;
+        }
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */

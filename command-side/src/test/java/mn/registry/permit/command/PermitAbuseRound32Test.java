@@ -181,4 +181,21 @@ class PermitAbuseRound32Test extends PermitAbuseFixture {
                 .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
                 .expectNoEvents();
     }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (F548, was O369; ADR 0046 item 153): the command side's answer to the desk says when the "
+            + "holder's representative no longer holds the company representative's role for the holder now (none, or a grant naming another "
+            + "company), and not while their grant names the holder")
+    void the_answer_says_when_the_holders_representative_no_longer_acts() {
+        Instant now = Instant.parse("2025-04-02T02:00:00Z");
+        assertThat(answer(active(), now).representativeNoLongerActs()).as("no grant in force").isTrue();
+        services.representativeGrants.add(new mn.registry.kernel.identity.RoleGranted(HOLDER, Role.APPLICANT, null, now.minusSeconds(86_400),
+                SUPERVISOR, "power of representation", POWER, "6009876"));
+        assertThat(answer(active(), now).representativeNoLongerActs()).as("a grant naming another company").isTrue();
+        services.representativeGrants.clear();
+        services.representativeGrants.add(new mn.registry.kernel.identity.RoleGranted(HOLDER, Role.APPLICANT, null, now.minusSeconds(86_400),
+                SUPERVISOR, "power of representation", POWER, OWN));
+        assertThat(answer(active(), now).representativeNoLongerActs()).as("a grant naming the holder").isFalse();
+        assertThat(answer(revoked(RevocationGround.FALSE_DOCUMENTS), now).representativeNoLongerActs()).as("not in force: not asked").isFalse();
+    }
 }

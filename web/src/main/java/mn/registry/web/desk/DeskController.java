@@ -100,6 +100,8 @@ class DeskController {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
             model.addAttribute("file", file);
             model.addAttribute("status", status.name());
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153, F548, was O369): the command side's answer says the representative no longer acts
+            model.addAttribute("representativeNoLongerActs", answer.map(RevocationGrounds.Answer::representativeNoLongerActs).orElse(false));
             Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
             if (offered.suspensionAnew()) {
                 forms.add("suspend"); // 002 art. 28.1, 29.6 (ADR 0046 item 92): a spent run-out is suspended anew
