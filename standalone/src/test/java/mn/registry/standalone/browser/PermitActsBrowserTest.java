@@ -714,6 +714,43 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153, F548, was O369): the desk's permit page says, in English and Mongolian, "
+            + "when the holder's representative no longer holds the company representative's role for the holder (their role revoked), and "
+            + "not before; with axe")
+    void the_desk_says_the_holders_representative_no_longer_acts_in_the_browser() {
+        String id = activePermit("Khentii Tamga Thirtytwo LLC", "6432007");
+        RegistryClient client = registry.client;
+        java.time.Instant now = java.time.Instant.now();
+        mn.registry.kernel.identity.PersonId person = new mn.registry.kernel.identity.PersonId("applicant-32-lapsed");
+        mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
+        mn.registry.kernel.pki.SigningIdentity identity = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(person,
+                "Lapsed Representative", "Khentii Tamga Thirtytwo LLC", now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
+        enrolment.enrolIfAbsent(person, "Lapsed Representative", identity.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432007",
+                supervisor, "test enrolment of the holder's representative whose role then ends");
+        RegistryClient.Reply named = client.command(client.sign("supervisor-1", "NameHolderRepresentative",
+                new mn.registry.kernel.permit.NameHolderRepresentative(new ApplicationId(id), person,
+                        uploaded(registry, "power of representation of 6432007 for applicant-32-lapsed"))));
+        assertThat(named.status()).as(named.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#representative-no-longer-acts")).as("the representative acts for the holder").isEmpty();
+        enrolment.revoke(new mn.registry.kernel.identity.RoleRevoked(person, mn.registry.kernel.identity.Role.APPLICANT, null,
+                registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant(), supervisor,
+                "test: the representation of 6432007 ended"));
+        browser.waitUntil("the desk says the representative no longer acts", d -> {
+            browser.open("/desk/applications/" + id, "en");
+            return !browser.all("#representative-no-longer-acts").isEmpty();
+        });
+        assertThat(browser.find("#representative-no-longer-acts").getText()).contains("no longer holds the company representative's role");
+        browser.axe();
+        browser.open("/desk/applications/" + id, "mn");
+        assertThat(browser.find("#representative-no-longer-acts").getText()).contains("эрхгүй болсон").doesNotContain("no longer");
+        browser.axe();
+        browser.signOut();
+    }
+
     /** The desk's naming of the holder's representative on the open page: the person and the power of representation's file; signed and sent. */
     private static JsonNode nameHoldersRepresentative(String person, Path power) {
         browser.find("#hr-representative").sendKeys(person);
