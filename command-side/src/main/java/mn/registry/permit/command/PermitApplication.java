@@ -340,7 +340,7 @@ class PermitApplication {
     // 002 art. 26.2.2: the ministry reviews the request and its documents, and may ask for what is missing
     @CommandHandler
     void handle(RequestPermitDocuments command, CommandContext context) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 26.2.2");
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         if (command.kinds() == null || command.kinds().isEmpty()) {
             throw RegistryProblem.invalid("permit.documents-request-empty", "Name at least one document to request.", "kinds", "002 art. 26.2.2");
@@ -351,7 +351,7 @@ class PermitApplication {
     // 001 art. 38.1: documents received later are kept as received, under their hash
     @CommandHandler
     void handle(RecordPermitDocumentsReceived command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 26.2.2");
         List<DocumentRef> documents = (command.documents() == null ? List.<SubmittedDocument>of() : command.documents()).stream()
                 .map(d -> receivedDocument(d, "documents", "001 art. 38.1", services::received)).toList();
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
@@ -364,7 +364,7 @@ class PermitApplication {
     // 002 art. 26.2.2: a request that meets the requirements is approved and the applicant told the permit follows insurance
     @CommandHandler
     void handle(ApprovePermitApplication command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 26.2.2");
         Money minimumInsurance = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
         escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
@@ -378,7 +378,7 @@ class PermitApplication {
     // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
     @CommandHandler
     void handle(RefusePermitApplication command, CommandContext context) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 26.3");
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
         escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
@@ -465,8 +465,10 @@ class PermitApplication {
     // 002 art. 26.2.3 (abuse audit F141): "the applicant is insured and submits": the insurance is recorded by the holder's representative
     // or by the ministry from the holder's papers, never by another company's representative (who could discharge the duty to renew)
     private void recordedByTheHolderOrTheMinistry(CommandContext context) {
-        if (!byTheMinistry(context)) {
-            actsForTheHolder(context, "002 art. 26.2.3");
+        if (!byTheMinistry(context) || mn.registry.kernel.permit.OfficialActsForTheHolder.isTheHoldersRepresentative(context.actor(), representative)) {
+            actsForTheHolder(context, "002 art. 26.2.3"); // the holder's representative records it as the holder's act, whatever else they are
+        } else {
+            officialDoesNotActForTheHolder(context, "002 art. 26.2.3"); // F546: the ministry's record is not made by the holder's representative
         }
     }
 
@@ -529,7 +531,7 @@ class PermitApplication {
     // 002 art. 26.2.3, 26.6-26.8, 27.1: issued once insured, with the content of 26.6, a contract, for five years
     @CommandHandler
     void handle(IssuePermit command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 26.2.3");
         LocalDate validFrom = command.validFrom() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.validFrom();
         requireStatus("002 art. 26.2.3", PermitApplicationStatus.APPROVED_PENDING_INSURANCE);
         if (!insured) {
@@ -713,7 +715,7 @@ class PermitApplication {
                     throw RegistryProblem.forbidden("permit.duty-owed-by-ministry",
                             "The duty " + duty + " is the ministry's: only a reviewer or supervisor marks it done.", duty.article());
                 } else {
-                    officialIsNotTheHoldersRepresentative(context); // the ministry's notice to the holder is not marked done by the holder
+                    officialDoesNotActForTheHolder(context, duty.article()); // the ministry's notice to the holder is not marked done by the holder
                 }
             }
         }
@@ -886,7 +888,7 @@ class PermitApplication {
     // before its expiry waited (29.2: the holder applied): then in force again from the decision (ADR 0013 §3)
     @CommandHandler
     void handle(DecidePermitExtension command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 27.3");
         if (!extensionPending) {
             throw RegistryProblem.conflict("permit.no-extension-request", "No extension request is waiting for a decision.", "002 art. 27.3");
         }
@@ -1069,7 +1071,7 @@ class PermitApplication {
     // 002 art. 28.1: on the inspector's opinion of a violation, or the tax authority's request after two or more evasions; at most three months
     @CommandHandler
     void handle(SuspendPermit command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 28.1");
         LocalDate from = command.from() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.from();
         boolean onASpentRunOut = suspendedOnASpentRunOut();
         boolean onAnUnremediedRunOut = !onASpentRunOut && suspendedOnARunOutNotNoticed(services);
@@ -1314,7 +1316,7 @@ class PermitApplication {
     // 002 art. 28.1: refusing the tax authority's request is a decision too, with its reasons
     @CommandHandler
     void handle(RefusePermitSuspensionRequest command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 28.1");
         theTaxRequestIsDecidedNow(context.receivedAt());
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST), context,
                 PermitDuty.DECIDE_TAX_SUSPENSION_REQUEST.article());
@@ -1408,7 +1410,7 @@ class PermitApplication {
     // (item 113: or, once 28.1's three months are spent unnoticed, with no ground left; the event says which by its article)
     @CommandHandler
     void handle(RestorePermit command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 28.4");
         permitIsRestorableAt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
         boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
@@ -1559,7 +1561,7 @@ class PermitApplication {
     // 002 art. 28.1, 28.4: the tax authority records, with its document, that the evasions it named are settled; once per suspension
     @CommandHandler
     void handle(RecordTaxEvasionsSettled command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 28.4");
         requireStatus("002 art. 28.4", PermitApplicationStatus.SUSPENDED);
         termHasNotEndedAtReceipt(context.receivedAt());
         if (!taxSettlementAwaited) {
@@ -1633,7 +1635,7 @@ class PermitApplication {
     // 002 art. 29.1: revoked on one of the grounds of 29.1; the holder hands over its certificate database (29.3)
     @CommandHandler
     void handle(RevokePermit command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 29.1");
         permitIsRevocableAt(context.receivedAt());
         if (command.ground() == null) {
             throw RegistryProblem.invalid("permit.revocation-ground-missing", "A revocation names its ground of 002 art. 29.1.", "ground", "002 art. 29.1");
@@ -1745,7 +1747,25 @@ class PermitApplication {
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
                 monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services),
-                anInspectorsOpinionOfAViolationStands());
+                anInspectorsOpinionOfAViolationStands(), representativeNoLongerActsAt(now, services));
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153; abuse audit F548, was O369): on a permit in force, whether the person the registry
+     * knows as the holder's representative no longer represents the holder at {@code now}, by the rule that names one
+     * ({@link #holdersRepresentativeRepresentsTheHolderAtReceipt}): no company representative's role then, or a grant naming another company.
+     * The desk says so, and the supervisor names another (item 145).
+     */
+    private boolean representativeNoLongerActsAt(Instant now, PermitServices services) {
+        if (!isInForce() || representative == null || holder == null) {
+            return false;
+        }
+        try {
+            holdersRepresentativeRepresentsTheHolderAtReceipt(representative, now, services);
+            return false;
+        } catch (RegistryProblem noLonger) {
+            return true;
+        }
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -1960,7 +1980,7 @@ class PermitApplication {
     // 002 art. 29.3: the former holder hands its certificate database to the ministry
     @CommandHandler
     void handle(RecordCertificateDatabaseHandedOver command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 29.3");
         requireStatus("002 art. 29.3", PermitApplicationStatus.REVOKED);
         if (databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-already-handed-over", "The certificate database was already handed over.", "002 art. 29.3");
@@ -2016,7 +2036,7 @@ class PermitApplication {
     // 002 art. 29.4: the ministry passes the database to another holder under a contract
     @CommandHandler
     void handle(PassCertificateDatabaseOn command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 29.4");
         requireStatus("002 art. 29.4", PermitApplicationStatus.REVOKED); // F111: not the database of a permit a complaint reinstated
         if (!databaseHandedOver) {
             throw RegistryProblem.conflict("permit.database-not-handed-over", "The certificate database has not been handed over yet.", "002 art. 29.4");
@@ -2150,7 +2170,7 @@ class PermitApplication {
     // 002 art. 29.6: the outcome is recorded; an upheld complaint reinstates the permit
     @CommandHandler
     void handle(DecideRevocationComplaint command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 29.6");
         complaintIsNotDecidedByTheRevoker(context);
         if (!complaintFiled) {
             throw RegistryProblem.conflict("permit.no-complaint", "No complaint against revocation is pending.", "002 art. 29.6");
@@ -2237,7 +2257,7 @@ class PermitApplication {
     // by its document: once; only the last upheld decision, and only one stored unpublished; not after a revocation since (it stands)
     @CommandHandler
     void handle(PublishReinstatement command, CommandContext context) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, ReinstatementPublished.ARTICLE);
         evidenceIsASha256(command.decisionSha256(), "decisionSha256", ReinstatementPublished.ARTICLE);
         reinstatementIsStoredUnpublished(command.decisionSha256().toLowerCase(java.util.Locale.ROOT));
         apply(new ReinstatementPublished(applicationId, unpublishedReinstatement.decidedAt(), context.receivedAt(), context.actor(),
@@ -2350,7 +2370,7 @@ class PermitApplication {
     // 002 art. 31.1.7: at least one inspection a year
     @CommandHandler
     void handle(RecordPermitInspection command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 31.1.7");
         LocalDate inspectedOn = command.inspectedOn() == null ? UlaanbaatarTime.dateOf(context.receivedAt()) : command.inspectedOn();
         requireStatus("002 art. 31.1.7", PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
         inspectionDateLiesBetweenIssueAndReceipt(inspectedOn, context.receivedAt());
@@ -2480,16 +2500,39 @@ class PermitApplication {
         }
         return switch (status) {
             case APPROVED_PENDING_INSURANCE, ACTIVE, SUSPENDED -> true;
-            case REVOKED -> !complaintDecided && (complaintFiled
-                    || !UlaanbaatarTime.dateOf(question.at()).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+            case REVOKED -> complaintMayBeFiledOrIsPendingAt(question.at());
             case SUBMITTED, REGISTERED, REFUSED, EXPIRED -> false;
         };
+    }
+
+    /**
+     * 002 art. 29.6 (ADR 0046 item 67's reading of the holder's standing; abuse audit F547): after the revocation the holder still acts
+     * while a complaint against it is pending (filed, not decided), or may still be filed (none decided and the registry's receipt
+     * {@code at} within the complaint period from the revocation's day). Asked by {@code RepresentsAHolderInForce} and (with the ground's
+     * complaint allowed) by the naming of the holder's representative.
+     */
+    private boolean complaintMayBeFiledOrIsPendingAt(Instant at) {
+        return status == PermitApplicationStatus.REVOKED && !complaintDecided && (complaintFiled || !UlaanbaatarTime.dateOf(at).isAfter(revokedOn.plus(PermitDeadlines.COMPLAINT_PERIOD)));
+    }
+
+    /**
+     * 002 art. 23.2, 29.6; 001 art. 23.1.1 (ADR 0046 item 152, the lead's reading, <b>choice</b>; abuse audit F547, was O370): the holder's
+     * representative is named on a permit in force (item 147), and on a revoked permit while the holder may still complain against the
+     * revocation or its complaint is pending, judged at the registry's receipt: the complaint is the holder's, which acts through a
+     * representative, and one whose role ended during the period would leave it no one to file or follow it. Otherwise 409
+     * {@code permit.wrong-state}, nothing stored.
+     */
+    private void holderMayStillActAtReceipt(Instant at) {
+        if (revocationGround != null && revocationGround.complaintAllowed() && complaintMayBeFiledOrIsPendingAt(at)) {
+            return; // 29.1.1's revocation at the holder's own request has no complaint
+        }
+        requireStatus(HOLDER_REPRESENTATIVE_ARTICLE, PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
     }
 
     // 002 art. 23.3: on merger, consolidation, division, separation or transformation the permit may pass to the new company
     @CommandHandler
     void handle(TransferPermit command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
+        officialDoesNotActForTheHolder(context, "002 art. 23.3");
         requireStatus("002 art. 23.3", PermitApplicationStatus.ACTIVE);
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.reorganisation() == null) {
@@ -2550,8 +2593,8 @@ class PermitApplication {
     // another: on the holder's power of representation (claimed as an enrolment's order, ADR 0061 item 44), while the permit is in force
     @CommandHandler
     void handle(NameHolderRepresentative command, CommandContext context, PermitServices services) {
-        officialIsNotTheHoldersRepresentative(context);
-        requireStatus(HOLDER_REPRESENTATIVE_ARTICLE, PermitApplicationStatus.ACTIVE, PermitApplicationStatus.SUSPENDED);
+        officialDoesNotActForTheHolder(context, null);
+        holderMayStillActAtReceipt(context.receivedAt());
         termHasNotEndedAtReceipt(context.receivedAt());
         if (command.representative() == null) {
             throw RegistryProblem.invalid("permit.field-missing", "The field representative is required: name the holder's representative.",
@@ -2738,14 +2781,17 @@ class PermitApplication {
         return dutyLastDayOnTheCalendarInForce(duty, services);
     }
 
-    // domain-rules §1 (choice, ADR 0046, abuse audit F62): the ministry's official, inspector or supervisor who decides on an application
-    // or permit is not the person who applied for it and acts for its holder; one person holding both roles decides nothing on their own
-    // company's permit (a second official does)
-    private void officialIsNotTheHoldersRepresentative(CommandContext context) {
-        if (representative != null && representative.equals(context.actor())) {
-            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.official-is-the-holder", context.actor()
-                    + " applied for this permit and acts for its holder; another official decides on it.", "applicationId", "domain-rules §1");
-        }
+    /**
+     * domain-rules §1 (choice, ADR 0046, abuse audit F62); 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 150-151, <b>choice</b>; abuse audit
+     * F546, was O393): the ministry's official, inspector or supervisor who decides or acts on an application or permit does not act for its
+     * holder: neither the person who applied for it or was named its representative, nor an official whose grant of the applicant's role in
+     * force at the registry's receipt ({@link CommandContext#company()}) names the holder's company (the applicant before the issue, the
+     * successor after a transfer). One person holding both roles decides nothing on their own company's permit (a second official does).
+     * The rule is {@link mn.registry.kernel.permit.OfficialActsForTheHolder}, which the staff desk asks too; {@code article} is the act's.
+     */
+    private void officialDoesNotActForTheHolder(CommandContext context, String article) {
+        mn.registry.kernel.permit.OfficialActsForTheHolder.officialDoesNotActForTheHolder(context.actor(), context.company(),
+                context.receivedAt(), representative, holder == null ? null : holder.registrationNumber(), article);
     }
 
     /**

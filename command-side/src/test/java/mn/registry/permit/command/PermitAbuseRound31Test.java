@@ -134,8 +134,8 @@ class PermitAbuseRound31Test extends PermitAbuseFixture {
                 .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
                 .expectNoEvents();
         fixture = Signed.fixture(services);
-        fixture.given(revoked(RevocationGround.FALSE_DOCUMENTS))
-                .when(naming(NEW_REPRESENTATIVE, NAMED_AT))
+        fixture.given(revoked(RevocationGround.FALSE_DOCUMENTS)) // after its complaint period (ADR 0046 item 152, F547: within it, named)
+                .when(naming(NEW_REPRESENTATIVE, Instant.parse("2025-07-15T02:00:00Z")))
                 .expectException(problem("permit.wrong-state", null, "002 art. 23.2; 001 art. 23.1.1"))
                 .expectNoEvents();
         fixture = Signed.fixture(services);

@@ -56,21 +56,33 @@ public interface RevocationGrounds {
      * ADR 0046 item 113: the desk says so), and whether that restoration is the supervisor's alone, the suspension's notice not recorded
      * by its due day (28.3, item 121: the desk withholds it from a reviewer and says why); and whether an inspection finding no violation
      * is the inspector's alone, an inspector's opinion of a violation standing (28.1, 28.4, item 139: the desk withholds its inspection
-     * form from a reviewer and says why). The signer's role, the reason and an escalated
+     * form from a reviewer and says why); and (item 153; abuse audit F548, was O369) whether the holder's representative no longer holds
+     * the company representative's role for the holder now (a grant ended, or naming another company), so the desk prompts the supervisor
+     * to name another (002 art. 23.2; 001 art. 23.1.1). The signer's role, the reason and an escalated
      * duty are the act's and the desk's.
      */
     record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
                   Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent,
-                  boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors) {
+                  boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors,
+                  boolean representativeNoLongerActs) {
 
         public Answer {
             grounds = Map.copyOf(grounds);
         }
 
+        /** An answer in which the holder's representative holds the role (ADR 0046 item 153: the field added after). */
+        public Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
+                      Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent,
+                      boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors) {
+            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed,
+                    restorationOnTheMonthsSpent, restorationOnTheMonthsSpentIsTheSupervisors, remedyFindingIsTheInspectors, false);
+        }
+
         /** An answer in which the suspension did not outlive its three months unnoticed (item 113). */
         public Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
                       Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed) {
-            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed, false, false, false);
+            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed, false, false, false,
+                    false);
         }
 
         /** The grounds a revocation could name, in the law's order (those needing a document included). */

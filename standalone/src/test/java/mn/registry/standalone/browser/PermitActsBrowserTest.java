@@ -641,6 +641,116 @@ class PermitActsBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 151, F546, was O393): a reviewer whose grant as a company's representative "
+            + "now names the permit's holder is offered no act on its permit on the desk, which says why in English and Mongolian; another "
+            + "company's permit keeps its forms; with axe")
+    void the_desk_offers_no_act_to_the_holders_own_reviewer_in_the_browser() {
+        String own = activePermit("Khovd Tamga Thirtytwo LLC", "6432001");
+        String other = activePermit("Uvs Tamga Thirtytwo LLC", "6432003");
+        mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
+        mn.registry.kernel.identity.PersonId reviewer = new mn.registry.kernel.identity.PersonId("reviewer-1");
+        mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
+        java.time.Instant now = registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1);
+        enrolment.grant(new mn.registry.kernel.identity.RoleGranted(reviewer, mn.registry.kernel.identity.Role.APPLICANT, null, now, supervisor,
+                "test: the reviewer represents 6432001", "3b".repeat(32), "6432001"));
+        try {
+            browser.signInAsDemo("reviewer-1");
+            String why = "#missing-first li[data-missing='problem.permit.official-represents-the-holder']";
+            browser.waitUntil("the desk withholds the acts on the holder's permit", d -> {
+                browser.open("/desk/applications/" + own, "en");
+                return !browser.all(why).isEmpty();
+            });
+            assertThat(browser.all("#decisions")).as("no act offered on the holder's permit").isEmpty();
+            assertThat(browser.find(why).getText()).contains("names the company that holds this permit");
+            browser.axe();
+            browser.open("/desk/applications/" + own, "mn");
+            assertThat(browser.all("#decisions")).isEmpty();
+            assertThat(browser.find(why).getText()).contains("төлөөлөгчийн эрх").doesNotContain("names the company");
+            browser.axe();
+            browser.screenshot("desk-holders-own-reviewer-mn");
+            browser.open("/desk/applications/" + other, "en");
+            assertThat(browser.all("#decisions")).as("another company's permit keeps its forms").isNotEmpty();
+            assertThat(browser.all(why)).isEmpty();
+            browser.signOut();
+        } finally {
+            enrolment.revoke(new mn.registry.kernel.identity.RoleRevoked(reviewer, mn.registry.kernel.identity.Role.APPLICANT, null,
+                    registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant(), supervisor,
+                    "test: the representation of 6432001 ended"));
+        }
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2, 29.6; 001 art. 23.1.1 (ADR 0046 item 152, F547, was O370): on a permit revoked on false documents, while "
+            + "the holder may complain, the supervisor's desk offers the naming of the holder's representative in Mongolian and English, and "
+            + "names a company's representative (sent)")
+    void the_supervisor_names_the_holders_representative_during_the_complaint_period_in_the_browser() {
+        String id = activePermit("Dornod Tamga Thirtytwo LLC", "6432005");
+        RegistryClient client = registry.client;
+        RegistryClient.Reply revoked = client.command(client.sign("supervisor-1", "RevokePermit",
+                new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id), mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS,
+                        "the audit report was forged", uploaded(registry, "the finding that " + id + "'s audit report was forged"))));
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        java.time.Instant now = java.time.Instant.now();
+        mn.registry.kernel.pki.SigningIdentity person = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
+                new mn.registry.kernel.identity.PersonId("applicant-32-complaint"), "Complaint Representative", "Dornod Tamga Thirtytwo LLC",
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Complaint Representative",
+                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432005",
+                new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment of the revoked holder's new representative");
+        browser.signInWithFiles("supervisor-1");
+        browser.open("/desk/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
+        assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act while the holder may complain").isTrue();
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("Эзэмшигчийн төлөөлөгч");
+        browser.axe();
+        browser.open("/desk/applications/" + id, "en");
+        assertThat(browser.find("label[for='hr-representative']").getText()).startsWith("The holder's representative");
+        JsonNode sent = nameHoldersRepresentative("applicant-32-complaint", document("power-6432005", "power of representation of 6432005"));
+        assertThat(sent.path("command").path("representative").asText()).isEqualTo("applicant-32-complaint");
+        assertThat(outcome()).as(browser.find("#command-result").getText()).isEqualTo("sent");
+        browser.axe();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.signOut();
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153, F548, was O369): the desk's permit page says, in English and Mongolian, "
+            + "when the holder's representative no longer holds the company representative's role for the holder (their role revoked), and "
+            + "not before; with axe")
+    void the_desk_says_the_holders_representative_no_longer_acts_in_the_browser() {
+        String id = activePermit("Khentii Tamga Thirtytwo LLC", "6432007");
+        RegistryClient client = registry.client;
+        java.time.Instant now = java.time.Instant.now();
+        mn.registry.kernel.identity.PersonId person = new mn.registry.kernel.identity.PersonId("applicant-32-lapsed");
+        mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
+        mn.registry.kernel.pki.SigningIdentity identity = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(person,
+                "Lapsed Representative", "Khentii Tamga Thirtytwo LLC", now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
+        mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
+        enrolment.enrolIfAbsent(person, "Lapsed Representative", identity.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432007",
+                supervisor, "test enrolment of the holder's representative whose role then ends");
+        RegistryClient.Reply named = client.command(client.sign("supervisor-1", "NameHolderRepresentative",
+                new mn.registry.kernel.permit.NameHolderRepresentative(new ApplicationId(id), person,
+                        uploaded(registry, "power of representation of 6432007 for applicant-32-lapsed"))));
+        assertThat(named.status()).as(named.body().toString()).isEqualTo(200);
+        browser.signInAsDemo("supervisor-1");
+        browser.open("/desk/applications/" + id, "en"); // ADR 0071: one load, the page waits for the register
+        assertThat(browser.all("#representative-no-longer-acts")).as("the representative acts for the holder").isEmpty();
+        enrolment.revoke(new mn.registry.kernel.identity.RoleRevoked(person, mn.registry.kernel.identity.Role.APPLICANT, null,
+                registry.context.getBean(mn.registry.infrastructure.time.RegistryClock.class).instant(), supervisor,
+                "test: the representation of 6432007 ended"));
+        browser.waitUntil("the desk says the representative no longer acts", d -> {
+            browser.open("/desk/applications/" + id, "en");
+            return !browser.all("#representative-no-longer-acts").isEmpty();
+        });
+        assertThat(browser.find("#representative-no-longer-acts").getText()).contains("no longer holds the company representative's role");
+        browser.axe();
+        browser.open("/desk/applications/" + id, "mn");
+        assertThat(browser.find("#representative-no-longer-acts").getText()).contains("эрхгүй болсон").doesNotContain("no longer");
+        browser.axe();
+        browser.signOut();
+    }
+
     /** The desk's naming of the holder's representative on the open page: the person and the power of representation's file; signed and sent. */
     private static JsonNode nameHoldersRepresentative(String person, Path power) {
         browser.find("#hr-representative").sendKeys(person);

@@ -100,6 +100,8 @@ class DeskController {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
             model.addAttribute("file", file);
             model.addAttribute("status", status.name());
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 153, F548, was O369): the command side's answer says the representative no longer acts
+            model.addAttribute("representativeNoLongerActs", answer.map(RevocationGrounds.Answer::representativeNoLongerActs).orElse(false));
             Set<String> forms = forms(status, supervisor, file.get("extensionRequest") != null);
             if (offered.suspensionAnew()) {
                 forms.add("suspend"); // 002 art. 28.1, 29.6 (ADR 0046 item 92): a spent run-out is suspended anew
@@ -123,6 +125,7 @@ class DeskController {
                     suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
             offer = restorationOnUnnoticedMonthsIsTheSupervisors(offer, supervisor, suspension);
             offer = remedyFindingIsTheInspectors(offer, actor.roles(), answer.map(RevocationGrounds.Answer::remedyFindingIsTheInspectors).orElse(false));
+            offer = noneForTheHoldersOwnOfficial(offer, actor.person(), actor.company(), file);
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -317,6 +320,18 @@ class DeskController {
                 .filter(g -> supervisor || !taxRequestEscalated || g != SuspensionGround.TAX_EVASIONS).toList();
     }
 
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0046 item 151; abuse audit F546, was O393; F62): an official who acts for the
+     * permit's holder (its representative in person, or whose grant of the applicant's role in force now names the holder's company) is
+     * offered none of the ministry's acts on it; the page says why, by the refusal's own message. The question is the aggregate's rule
+     * ({@link HoldersOwnOfficial}), asked with the case file's holder and representative.
+     */
+    static Offer noneForTheHoldersOwnOfficial(Offer offer, mn.registry.kernel.identity.PersonId official, String officialsCompany,
+                                              Map<String, Object> file) {
+        String refusal = HoldersOwnOfficial.refusalFor(official, officialsCompany, file);
+        return refusal == null ? offer : new Offer(Set.of(), List.of(refusal));
+    }
+
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */
     record Offer(Set<String> forms, List<String> missing) {
     }
@@ -365,6 +380,9 @@ class DeskController {
                 }
             }
             case REVOKED -> {
+                if (supervisor && (facts.complaintPending() || facts.complaintPeriodRunning())) {
+                    forms.add("holderRepresentative"); // 002 art. 23.2, 29.6 (ADR 0046 item 152, F547): the holder complains through one
+                }
                 if (facts.complaintPending() && supervisor && facts.viewerSignedTheRevocation()) {
                     missing.add("desk.missing.anotherSupervisorDecidesComplaint"); // 002 art. 29.6 (ADR 0046 item 10): not the revoker
                 } else if (facts.complaintPending() && supervisor) {

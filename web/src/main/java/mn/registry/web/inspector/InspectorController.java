@@ -33,7 +33,12 @@ class InspectorController {
     @GetMapping("/inspector")
     String permits(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.COMMUNICATIONS_INSPECTOR), actor -> {
-            model.addAttribute("permits", cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList());
+            List<java.util.Map<String, Object>> permits = cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList();
+            model.addAttribute("permits", permits);
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 151; abuse audit F546): the inspection form offers no permit the inspector acts for
+            model.addAttribute("inspectable", permits.stream()
+                    .filter(p -> mn.registry.web.desk.HoldersOwnOfficial.refusalFor(actor.person(), actor.company(), p) == null).toList());
+            model.addAttribute("holdersOwn", permits.size() > ((List<?>) model.getAttribute("inspectable")).size());
             return "inspector/permits";
         });
     }

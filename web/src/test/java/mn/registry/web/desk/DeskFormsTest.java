@@ -104,18 +104,20 @@ class DeskFormsTest {
     @DisplayName("002 art. 29.3-29.6: after a revocation the desk offers the complaint's decision to a supervisor and the database's hand-over, then its passing on")
     void revoked_permit_offers_what_follows_the_revocation() {
         DeskController.Facts complained = new DeskController.Facts(true, true, true, true, false, false, null, false);
-        assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("decideComplaint", "databaseHandedOver");
+        // ADR 0046 item 152 (F547): while the complaint is pending the supervisor may name the holder's representative who follows it
+        assertThat(offer(PermitApplicationStatus.REVOKED, true, complained).forms()).containsExactly("holderRepresentative", "decideComplaint",
+                "databaseHandedOver");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, complained).forms()).containsExactly("databaseHandedOver");
         DeskController.Facts handedOver = new DeskController.Facts(true, true, false, false, false, false, null, false);
         assertThat(offer(PermitApplicationStatus.REVOKED, true, handedOver).forms()).containsExactly("passDatabaseOn");
         assertThat(offer(PermitApplicationStatus.REVOKED, false, handedOver).forms()).isEmpty();
         // ADR 0046 item 10: the supervisor who signed the revocation is not offered the complaint; the page says who decides it
         DeskController.Offer toTheRevoker = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, true, false, true, null, false));
-        assertThat(toTheRevoker.forms()).containsExactly("databaseHandedOver");
+        assertThat(toTheRevoker.forms()).containsExactly("holderRepresentative", "databaseHandedOver");
         assertThat(toTheRevoker.missing()).containsExactly("desk.missing.anotherSupervisorDecidesComplaint");
         // ADR 0046 item 17: a database handed over waits for the pending complaint before it is passed on
         DeskController.Offer pending = offer(PermitApplicationStatus.REVOKED, true, new DeskController.Facts(true, true, true, false, false, false, null, false));
-        assertThat(pending.forms()).containsExactly("decideComplaint");
+        assertThat(pending.forms()).containsExactly("holderRepresentative", "decideComplaint");
         assertThat(pending.missing()).containsExactly("desk.missing.complaintBeforePassOn");
     }
 
@@ -129,13 +131,17 @@ class DeskFormsTest {
 
     @Test
     @DisplayName("002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 145, 148, F517): only a supervisor names the holder's representative, on a "
-            + "permit in force (active or suspended); none on a permit not issued or revoked")
+            + "permit in force (active or suspended); none on a permit not issued, nor revoked unless (item 152, F547) the holder may still "
+            + "complain (002 art. 29.6)")
     void a_supervisor_names_the_holders_representative_on_a_permit_in_force() {
         assertThat(offer(PermitApplicationStatus.ACTIVE, true, INSURED).forms()).contains("holderRepresentative");
         assertThat(offer(PermitApplicationStatus.SUSPENDED, true, INSURED).forms()).contains("holderRepresentative");
         assertThat(offer(PermitApplicationStatus.ACTIVE, false, INSURED).forms()).doesNotContain("holderRepresentative");
         assertThat(offer(PermitApplicationStatus.APPROVED_PENDING_INSURANCE, true, INSURED).forms()).doesNotContain("holderRepresentative");
         assertThat(offer(PermitApplicationStatus.REVOKED, true, INSURED).forms()).doesNotContain("holderRepresentative");
+        DeskController.Facts periodRunning = new DeskController.Facts(true, true, false, false, false, false, null, true);
+        assertThat(offer(PermitApplicationStatus.REVOKED, true, periodRunning).forms()).contains("holderRepresentative");
+        assertThat(offer(PermitApplicationStatus.REVOKED, false, periodRunning).forms()).doesNotContain("holderRepresentative");
     }
 
     @Test
@@ -368,5 +374,25 @@ class DeskFormsTest {
                 mn.registry.kernel.identity.Role.COMMUNICATIONS_INSPECTOR), true).forms()).contains("inspect");
         assertThat(DeskController.remedyFindingIsTheInspectors(suspended, java.util.Set.of(mn.registry.kernel.identity.Role.MINISTRY_REVIEWER), false))
                 .isEqualTo(suspended);
+    }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (F546, was O393; ADR 0046 item 151): the desk offers no act on a permit to an official whose "
+            + "grant now names its holder's company, nor to its representative in person, and says why; a grant naming another company, or "
+            + "none, leaves the offer as it was")
+    void the_desk_offers_nothing_to_the_holders_own_official() {
+        java.util.Map<String, Object> file = java.util.Map.of("representative", "applicant-1",
+                "company", java.util.Map.of("name", "Tuul Signing LLC", "registrationNumber", "6400941"));
+        DeskController.Offer offer = new DeskController.Offer(java.util.Set.of("approve", "refuse"), List.of());
+        mn.registry.kernel.identity.PersonId reviewer = new mn.registry.kernel.identity.PersonId("reviewer-1");
+        DeskController.Offer own = DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, "6400941", file);
+        assertThat(own.forms()).isEmpty();
+        assertThat(own.missing()).containsExactly("problem.permit.official-represents-the-holder");
+        DeskController.Offer inPerson = DeskController.noneForTheHoldersOwnOfficial(offer, new mn.registry.kernel.identity.PersonId("applicant-1"),
+                null, file);
+        assertThat(inPerson.forms()).isEmpty();
+        assertThat(inPerson.missing()).containsExactly("problem.permit.official-is-the-holder");
+        assertThat(DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, "6009876", file)).isEqualTo(offer);
+        assertThat(DeskController.noneForTheHoldersOwnOfficial(offer, reviewer, null, file)).isEqualTo(offer);
     }
 }
