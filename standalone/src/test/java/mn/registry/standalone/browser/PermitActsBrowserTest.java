@@ -618,8 +618,8 @@ class PermitActsBrowserTest {
                 new mn.registry.kernel.identity.PersonId("applicant-31-holder"), "Holder's Representative", "Selenge Tamga Thirty LLC",
                 now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
         registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Holder's Representative",
-                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, new mn.registry.kernel.identity.PersonId("supervisor-1"),
-                "test enrolment of the holder's new representative");
+                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6431001",
+                new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment of the holder's new representative");
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act").isTrue();
