@@ -361,7 +361,9 @@ class PermitFormsBrowserTest {
         // abuse (F423): once stated, the act is listed as stated and never offered, nor filled into the form by its link's address
         browser.open("/desk?storedActsOf=reviewer-1&act=" + sequence, "en");
         assertThat(browser.find("#stored-acts-list tr[data-sequence='" + sequence + "']").getText()).contains("Order stated already");
-        assertThat(browser.all("#stored-acts-list a.choose-act")).isEmpty();
+        // (the stated act's own row: other browser tests on the shared registry may leave reviewer-1 acts of their own, e.g. a test
+        // grant's revocation naming no order, which are offered as they should be)
+        assertThat(browser.all("#stored-acts-list tr[data-sequence='" + sequence + "'] a.choose-act")).isEmpty();
         assertThat(browser.find("#sto-sequence").getAttribute("value")).isEmpty();
         browser.signOut();
         browser.signInAsDemo("cabinet-1");
