@@ -2,17 +2,10 @@ package mn.registry.statistics;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.mongo.BatchedWrites;
-import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
-import mn.registry.kernel.calendar.WorkingDays;
-import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.permit.ApplicationId;
-import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationApproved;
 import mn.registry.kernel.permit.PermitApplicationRefused;
-import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitDecisionDueRecomputed;
-import mn.registry.kernel.permit.ReceiptNumber;
 import mn.registry.projection.CanonicalHash;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -26,14 +19,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
+import static mn.registry.statistics.PermitsReceived.OFFICIAL;
+import static mn.registry.statistics.PermitsReceived.app;
+import static mn.registry.statistics.PermitsReceived.at;
+import static mn.registry.statistics.PermitsReceived.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,24 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedMongoExtension.class)
 class StatisticsInBatchesTest {
 
-    private static final ZoneId UB = ZoneId.of("Asia/Ulaanbaatar");
-    private static final PersonId OFFICIAL = new PersonId("reviewer-1");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
     private final WorkingDayCalendar calendar = WorkingDayCalendar.base();
-
-    private static ApplicationId app(int n) {
-        return ApplicationId.of(new UUID(7, n));
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(10, 0).atZone(UB).toInstant();
-    }
-
-    private PermitApplicationRegistered received(int n, LocalDate on) {
-        Deadline d = calendar.deadline(on, new WorkingDays(17));
-        return new PermitApplicationRegistered(app(n), ReceiptNumber.of(2026, n + 1), new Company("C" + n, "100" + n, true, "addr"), List.of(),
-                at(on), d.due(), d.dueAt().toInstant(), new WorkingDays(17), calendar.version(), "002 art. 26.1", OFFICIAL, "00".repeat(32));
-    }
 
     private PermitDecisionDueRecomputed dueMoved(int n) {
         return new PermitDecisionDueRecomputed(app(n), MONDAY, MONDAY.plusDays(30), at(MONDAY.plusDays(30)), calendar.version(), "002 art. 26.1");

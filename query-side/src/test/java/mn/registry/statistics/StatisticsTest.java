@@ -2,14 +2,11 @@ package mn.registry.statistics;
 
 import com.mongodb.client.MongoDatabase;
 import mn.registry.infrastructure.calendar.CurrentCalendar;
-import mn.registry.kernel.calendar.Deadline;
 import mn.registry.kernel.calendar.WorkingDayCalendar;
 import mn.registry.kernel.calendar.WorkingDays;
 import mn.registry.kernel.identity.PersonId;
-import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.permit.PermitApplicationApproved;
-import mn.registry.kernel.permit.PermitApplicationRegistered;
 import mn.registry.kernel.permit.PermitIssued;
 import mn.registry.kernel.permit.PermitNumber;
 import mn.registry.kernel.permit.PermitExtensionRequested;
@@ -18,7 +15,6 @@ import mn.registry.kernel.permit.PermitSuspended;
 import mn.registry.kernel.permit.RevocationComplaintDecided;
 import mn.registry.kernel.permit.RevocationComplaintFiled;
 import mn.registry.kernel.permit.RevocationGround;
-import mn.registry.kernel.permit.ReceiptNumber;
 import mn.registry.kernel.permit.SuspensionGround;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
@@ -29,32 +25,19 @@ import org.mockito.Mockito;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
+import static mn.registry.statistics.PermitsReceived.OFFICIAL;
+import static mn.registry.statistics.PermitsReceived.UB;
+import static mn.registry.statistics.PermitsReceived.app;
+import static mn.registry.statistics.PermitsReceived.at;
+import static mn.registry.statistics.PermitsReceived.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(EmbeddedMongoExtension.class)
 class StatisticsTest {
 
-    private static final ZoneId UB = ZoneId.of("Asia/Ulaanbaatar");
-    private static final PersonId OFFICIAL = new PersonId("reviewer-1");
     private final WorkingDayCalendar calendar = WorkingDayCalendar.base();
-
-    private static ApplicationId app(int n) {
-        return ApplicationId.of(new UUID(7, n));
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(10, 0).atZone(UB).toInstant();
-    }
-
-    private PermitApplicationRegistered received(int n, LocalDate on) {
-        Deadline d = calendar.deadline(on, new WorkingDays(17));
-        return new PermitApplicationRegistered(app(n), ReceiptNumber.of(2026, n + 1), new Company("C" + n, "100" + n, true, "addr"), List.of(),
-                at(on), d.due(), d.dueAt().toInstant(), new WorkingDays(17), calendar.version(), "002 art. 26.1", OFFICIAL, "00".repeat(32));
-    }
 
     /** The n-th working day after {@code from} (day of receipt = day 0). */
     private LocalDate workingDayAfter(LocalDate from, int n) {

@@ -48,8 +48,8 @@ class FreeZoneApplicantCaseEndToEndTest {
         Instant now = Instant.now();
         otherApplicant = registry.getBean(RegistryKeys.class).ca().newPerson(new PersonId("applicant-2"), "Second Applicant", "Other LLC",
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-        registry.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(otherApplicant.person(), "Second Applicant", otherApplicant.certificate(),
-                new PersonId("supervisor-1"), "test enrolment of a second applicant");
+        registry.getBean(Enrolment.class).enrolIfAbsent(otherApplicant.person(), "Second Applicant", otherApplicant.certificate(), Role.APPLICANT,
+                null, "6500099", new PersonId("supervisor-1"), "test enrolment of a second applicant, Other LLC's representative");
     }
 
     private static SubmittedZoneDocument upload(LegalEntity entity, ZoneDocument kind) {

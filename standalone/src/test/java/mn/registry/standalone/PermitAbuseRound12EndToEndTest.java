@@ -48,10 +48,10 @@ class PermitAbuseRound12EndToEndTest {
         ok(registry.send("applicant-1", "ReportPermitChange", new ReportPermitChange(id, registry.today(), "New director",
                 registry.document("state register extract of 6117001: new director, session 17"))));
     }
-    /** A new applicant of this test, enrolled by the supervisor as the demo applicants are. */
-    private static mn.registry.kernel.pki.SigningIdentity newApplicant(String id) {
+    /** A new applicant of this test, enrolled by the supervisor as the representative of the company whose number is {@code company}. */
+    private static mn.registry.kernel.pki.SigningIdentity newApplicant(String id, String company) {
         return registry.enrolled(id, "Applicant " + id, "Session 17 LLC", java.time.Duration.ofDays(365), mn.registry.kernel.identity.Role.APPLICANT,
-                "test enrolment, session 17");
+                company, "test enrolment, session 17");
     }
 
     @Test
@@ -59,7 +59,7 @@ class PermitAbuseRound12EndToEndTest {
             + "once the company applied again (its claim passed to the new application, and the erasure asked only the applications the "
             + "claims name): refused over HTTP, nothing stored, the key kept")
     void the_representative_of_a_revoked_holder_is_not_erased_after_the_company_applies_again() {
-        mn.registry.kernel.pki.SigningIdentity representative = newApplicant("applicant-17r");
+        mn.registry.kernel.pki.SigningIdentity representative = newApplicant("applicant-17r", "6117011");
         JsonNode receipt = ok(registry.send(representative, "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
                 "Tes Tamga Revoked Seventeen LLC", "6117011")));
         ApplicationId revoked = new ApplicationId(receipt.path("applicationId").asText());

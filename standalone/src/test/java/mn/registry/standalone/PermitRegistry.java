@@ -79,14 +79,18 @@ final class PermitRegistry extends RunningRegistry {
         return getBean(RegistryKeys.class).ca().newPerson(new PersonId(id), name, organisation, now.minus(Duration.ofDays(1)), now.plus(validFor));
     }
 
-    /** {@link #newPerson}, enrolled in {@code role} by supervisor-1 as the demo people are (no signed act), on {@code ground}. */
+    /** {@link #newPerson}, enrolled as an official in {@code role} by supervisor-1 as the demo people are (no signed act), on {@code ground}. */
     SigningIdentity enrolled(String id, String name, String organisation, Duration validFor, Role role, String ground) {
+        return enrolled(id, name, organisation, validFor, role, null, ground);
+    }
+
+    /**
+     * The same, in {@code role} naming {@code company}: the state registration number of the company a representative (role APPLICANT)
+     * represents (ADR 0061 items 44, 58), null for an official.
+     */
+    SigningIdentity enrolled(String id, String name, String organisation, Duration validFor, Role role, String company, String ground) {
         SigningIdentity who = newPerson(id, name, organisation, validFor);
-        if (role == Role.APPLICANT) { // a representative of any company, as stored before session 29 (ADR 0061 item 59)
-            getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(who.person(), name, who.certificate(), new PersonId("supervisor-1"), ground);
-        } else {
-            getBean(Enrolment.class).enrolIfAbsent(who.person(), name, who.certificate(), role, null, new PersonId("supervisor-1"), ground);
-        }
+        getBean(Enrolment.class).enrolIfAbsent(who.person(), name, who.certificate(), role, null, company, new PersonId("supervisor-1"), ground);
         return who;
     }
 

@@ -185,8 +185,8 @@ class PersonalDataErasureTest {
             PersonId citizen = new PersonId("citizen-erased");
             SigningIdentity person = registry.getBean(RegistryKeys.class).ca().newPerson(citizen, CITIZEN_NAME,
                     "serialNumber " + CIVIL_NUMBER + ", " + EMAIL, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-            registry.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(citizen, CITIZEN_NAME, person.certificate(),
-                    new PersonId("supervisor-1"), "test enrolment");
+            registry.getBean(Enrolment.class).enrolIfAbsent(citizen, CITIZEN_NAME, person.certificate(), Role.APPLICANT, null, "7007007",
+                    new PersonId("supervisor-1"), "test enrolment of Erase Test LLC's representative");
             String token = signIn(client, person);
 
             // the person's data goes everywhere a person's data goes: an upload named after them, a signed application

@@ -153,11 +153,11 @@ class ReceiptTimeEndToEndTest {
         return new ApplyForPermit(new Company(company, number, true, "Peace Avenue 1, Ulaanbaatar"), false, documents);
     }
 
-    /** A person with a certificate from the registry's CA, enrolled as an applicant. */
-    private static SigningIdentity enrol(String id, Instant certificateFrom, Instant certificateUntil) {
+    /** A person with a certificate from the registry's CA, enrolled as the representative of the company whose number is {@code company}. */
+    private static SigningIdentity enrol(String id, String company, Instant certificateFrom, Instant certificateUntil) {
         SigningIdentity person = registry.getBean(RegistryKeys.class).ca().newPerson(new PersonId(id), "Test person " + id, null,
                 certificateFrom, certificateUntil);
-        registry.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(person.person(), "Test person " + id, person.certificate(),
+        registry.getBean(Enrolment.class).enrolIfAbsent(person.person(), "Test person " + id, person.certificate(), Role.APPLICANT, null, company,
                 new PersonId("supervisor-1"), "test enrolment");
         return person;
     }
@@ -203,7 +203,7 @@ class ReceiptTimeEndToEndTest {
         RegistrationId pending = applyInZone(ALTANBULAG, "Kyakhta Amber Works LLC", "6200114");
         Optional<Long> before = lastEvent(registrationStream(pending));
         Instant now = registryNow();
-        SigningIdentity incoming = enrol("governor-incoming", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        SigningIdentity incoming = enrol("governor-incoming", "6200197", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         registry.getBean(Enrolment.class).grant(new RoleGranted(incoming.person(), Role.ZONE_GOVERNOR, ALTANBULAG.value(), now.plus(Duration.ofMinutes(1)),
                 new PersonId("cabinet-1"), "Cabinet member's order 2026/191, in force from the next minute"));
 
@@ -235,7 +235,7 @@ class ReceiptTimeEndToEndTest {
     @DisplayName("001 art. 23.1.1 (ADR 0013 §1): a certificate valid when signed but expired before receipt signs nothing")
     void certificate_expired_between_signing_and_receipt_is_refused() {
         Instant now = clock.realTime().instant().truncatedTo(ChronoUnit.SECONDS);
-        SigningIdentity expiring = enrol("applicant-expiring", now.minus(Duration.ofDays(30)), now.minusSeconds(30));
+        SigningIdentity expiring = enrol("applicant-expiring", "6200117", now.minus(Duration.ofDays(30)), now.minusSeconds(30));
         String jws = sign(expiring, "ApplyForPermit", permitApplication("Expiring Certificate LLC", "6200117"), now.minusSeconds(90));
         RegistryClient.Reply reply = client.command(jws);
         assertRefusedAndNothingStored(reply, jws, 401, "signature.certificate-not-valid-at-receipt");
@@ -298,7 +298,7 @@ class ReceiptTimeEndToEndTest {
     void governor_serving_at_receipt_is_accepted() {
         RegistrationId pending = applyInZone(ALTANBULAG, "Later Appointment LLC", "6200120");
         Instant now = registryNow();
-        SigningIdentity appointed = enrol("governor-appointed", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        SigningIdentity appointed = enrol("governor-appointed", "6200198", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         registry.getBean(Enrolment.class).grant(new RoleGranted(appointed.person(), Role.ZONE_GOVERNOR, ALTANBULAG.value(), now.plus(Duration.ofMinutes(1)),
                 new PersonId("cabinet-1"), "Cabinet member's order 2026/192, in force from the next minute"));
         String early = sign(appointed, "RegisterEntity", new RegistrationCommands.RegisterEntity(pending), now);

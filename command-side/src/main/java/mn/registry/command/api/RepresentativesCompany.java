@@ -30,7 +30,7 @@ public final class RepresentativesCompany {
      */
     public static void representativeActsForTheirOwnCompany(mn.registry.kernel.identity.PersonId actor, String actorsCompany,
                                                             java.time.Instant receivedAt, String company, String field, String article) {
-        if (actorsCompany != null && !actorsCompany.equals(company)) {
+        if (mn.registry.kernel.permit.Company.grantNamesAnother(actorsCompany, company)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, ANOTHER_COMPANY, actor + " represents the company "
                     + actorsCompany + " (their grant in force at the registry's receipt, " + receivedAt + "); they do not act "
                     + "for " + (company == null ? "a company named otherwise" : "the company " + company) + ".", field, article);

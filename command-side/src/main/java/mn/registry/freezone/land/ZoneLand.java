@@ -239,14 +239,9 @@ class ZoneLand {
      * this, by {@link #representativeActsForTheirOwnEntity} (F507; item 105), whoever signed the registration application.
      */
     static boolean signerRepresentsTheEntityNow(LandHolders.Holder standing, Signer signer) {
-        if (standing == null) {
-            return false;
-        }
-        if (standing.representative() != null && standing.representative().equals(signer.person())) {
-            return true;
-        }
-        String number = standing.registrationId() == null ? null : standing.registrationId().mongolianRegistrationNumber();
-        return number != null && number.equals(signer.company());
+        return standing != null && (standing.representative() != null && standing.representative().equals(signer.person())
+                || mn.registry.kernel.permit.Company.grantNames(signer.company(), standing.registrationId() == null ? null
+                        : standing.registrationId().mongolianRegistrationNumber()));
     }
 
     // 003 art. 12.1, 22.2 (choice): the entity applies (and, ADR 0035 item 86, withdraws its application) through the representative who

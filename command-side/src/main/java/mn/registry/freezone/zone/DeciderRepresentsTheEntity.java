@@ -43,7 +43,6 @@ public final class DeciderRepresentsTheEntity {
 
     /** Whether a grant naming {@code officialsCompany} (null: none) names {@code entity}'s Mongolian state registration number. */
     public static boolean representsTheEntity(RegistrationId entity, String officialsCompany) {
-        String number = entity == null ? null : entity.mongolianRegistrationNumber();
-        return officialsCompany != null && number != null && number.equals(officialsCompany);
+        return mn.registry.kernel.permit.Company.grantNames(officialsCompany, entity == null ? null : entity.mongolianRegistrationNumber());
     }
 }

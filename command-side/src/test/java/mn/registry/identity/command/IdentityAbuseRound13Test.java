@@ -1,29 +1,22 @@
 package mn.registry.identity.command;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import mn.registry.command.api.CommandLog;
-import mn.registry.command.claim.DocumentClaims;
-import mn.registry.command.claim.DocumentKind;
 import mn.registry.kernel.identity.EnrolSigner;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
 import mn.registry.kernel.identity.StateStoredActOrder;
-import mn.registry.kernel.problem.RegistryProblem;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Clock;
 import java.util.List;
 
-import static mn.registry.identity.command.PersonEnrolmentTest.AT;
 import static mn.registry.identity.command.PersonEnrolmentTest.DOCUMENT;
 import static mn.registry.identity.command.PersonEnrolmentTest.FIRST;
 import static mn.registry.identity.command.PersonEnrolmentTest.PERSON;
-import static mn.registry.identity.command.PersonEnrolmentTest.SUPERVISOR;
 import static mn.registry.identity.command.PersonEnrolmentTest.pem;
+import static mn.registry.testing.Refusals.refusedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,14 +33,6 @@ class IdentityAbuseRound13Test {
 
     private static EnrolSigner enrolment(String company, Role role) {
         return new EnrolSigner(PERSON, pem(FIRST), role, DOCUMENT, company, null);
-    }
-
-    private static void refusedAs(Throwable t, String code, String field, String article) {
-        assertThat(t).isInstanceOfSatisfying(RegistryProblem.class, p -> {
-            assertThat(p.code()).isEqualTo(code);
-            assertThat(p.field()).isEqualTo(field);
-            assertThat(p.article()).isEqualTo(article);
-        });
     }
 
     @Test
@@ -73,32 +58,24 @@ class IdentityAbuseRound13Test {
             + "another official is refused identity.order-concerns-other-persons, the claim left as it was; a statement first citing an order "
             + "states its person and the others named, kept on the claim, and a later act for a person not stated is refused")
     void a_statement_of_a_stored_acts_order_states_its_persons(MongoDatabase database) {
-        CommandLog log = new CommandLog(database, Clock.systemUTC());
-        DocumentClaims claims = DocumentClaims.backfilled(database, log);
+        IdentityOrderClaims orders = IdentityOrderClaims.on(database);
         PersonId colleague = new PersonId("reviewer-30a");
-        log.claim("cmd-end", "jws", "jws", "EndSignerRole", SUPERVISOR.value());
-        assertThat(claims.claim(ORDER, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(colleague, null), "cmd-end", "documentSha256",
-                "001 art. 23.1.1", AT)).isTrue();
+        assertThat(orders.claimedBy("cmd-end", "EndSignerRole", ORDER, EnrolSignerType.concerning(colleague, null))).isTrue();
 
         StateStoredActOrder onAnothers = new StateStoredActOrder(PERSON, 1L, ORDER);
-        assertThatThrownBy(() -> claims.claim(ORDER, DocumentKind.IDENTITY_ORDER, StateStoredActOrderType.statedPersons(onAnothers),
-                "cmd-statement", "documentSha256", "001 art. 23.1.1", AT))
+        assertThatThrownBy(() -> orders.claim("cmd-statement", ORDER, StateStoredActOrderType.statedPersons(onAnothers)))
                 .satisfies(t -> refusedAs(t, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1"));
-        org.bson.Document claim = database.getCollection(DocumentClaims.COLLECTION).find(Filters.eq("_id", ORDER)).first();
+        org.bson.Document claim = orders.stored(ORDER);
         assertThat(claim.getString("commandId")).isEqualTo("cmd-end");
         assertThat(claim.getList("concerns", String.class)).containsExactly(colleague.value());
 
         PersonId second = new PersonId("reviewer-30b");
         StateStoredActOrder stating = new StateStoredActOrder(PERSON, 1L, OTHER_ORDER, null, List.of(second));
-        log.claim("cmd-stated", "jws", "jws", "StateStoredActOrder", SUPERVISOR.value());
-        assertThat(claims.claim(OTHER_ORDER, DocumentKind.IDENTITY_ORDER, StateStoredActOrderType.statedPersons(stating), "cmd-stated",
-                "documentSha256", "001 art. 23.1.1", AT)).isTrue();
-        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(Filters.eq("_id", OTHER_ORDER)).first().getList("concerns", String.class))
-                .containsExactlyInAnyOrder(PERSON.value(), second.value());
-        assertThat(claims.claim(OTHER_ORDER, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(second, null), "cmd-second-end",
-                "documentSha256", "001 art. 23.1.1", AT)).as("the person stated: passes").isFalse();
-        assertThatThrownBy(() -> claims.claim(OTHER_ORDER, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(colleague, null),
-                "cmd-third", "documentSha256", "001 art. 23.1.1", AT))
+        assertThat(orders.claimedBy("cmd-stated", "StateStoredActOrder", OTHER_ORDER, StateStoredActOrderType.statedPersons(stating))).isTrue();
+        assertThat(orders.stored(OTHER_ORDER).getList("concerns", String.class)).containsExactlyInAnyOrder(PERSON.value(), second.value());
+        assertThat(orders.claim("cmd-second-end", OTHER_ORDER, EnrolSignerType.concerning(second, null))).as("the person stated: passes")
+                .isFalse();
+        assertThatThrownBy(() -> orders.claim("cmd-third", OTHER_ORDER, EnrolSignerType.concerning(colleague, null)))
                 .satisfies(t -> refusedAs(t, "identity.order-concerns-other-persons", "documentSha256", "001 art. 23.1.1"));
     }
 }

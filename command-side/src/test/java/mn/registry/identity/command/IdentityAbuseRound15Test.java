@@ -1,12 +1,8 @@
 package mn.registry.identity.command;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import mn.registry.command.api.CommandContext;
-import mn.registry.command.api.CommandLog;
 import mn.registry.command.api.SignedCommandContext;
-import mn.registry.command.claim.DocumentClaims;
-import mn.registry.command.claim.DocumentKind;
 import mn.registry.infrastructure.identity.IdentityDirectory;
 import mn.registry.kernel.identity.PersonEnrolled;
 import mn.registry.kernel.identity.RepresentativesCompanyStated;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +30,7 @@ import static mn.registry.identity.command.PersonEnrolmentTest.SUPERVISOR;
 import static mn.registry.identity.command.PersonEnrolmentTest.T0;
 import static mn.registry.identity.command.PersonEnrolmentTest.fingerprint;
 import static mn.registry.identity.command.PersonEnrolmentTest.fixture;
+import static mn.registry.testing.Refusals.refusedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,14 +53,6 @@ class IdentityAbuseRound15Test {
         return SignedCommandContext.message(new StateRepresentativesCompany(PERSON, company, POWER),
                 new CommandContext("state-company", AT, AT, SUPERVISOR, Set.of(signersRole),
                         Set.of(), "ab".repeat(32)));
-    }
-
-    private static void refusedAs(Throwable t, String code, String field, String article) {
-        assertThat(t).isInstanceOfSatisfying(RegistryProblem.class, p -> {
-            assertThat(p.code()).isEqualTo(code);
-            assertThat(p.field()).isEqualTo(field);
-            assertThat(p.article()).isEqualTo(article);
-        });
     }
 
     @Test
@@ -137,19 +125,14 @@ class IdentityAbuseRound15Test {
             + "(claimed by that company's enrolment) is refused document.claimed-by-another-company.identity-order, the claim left as it was; "
             + "the statement's claim names the company stated")
     void the_power_of_representation_is_the_stated_companys_paper(MongoDatabase database) {
-        CommandLog log = new CommandLog(database, Clock.systemUTC());
-        DocumentClaims claims = DocumentClaims.backfilled(database, log);
-        log.claim("cmd-enrol", "jws", "jws", "EnrolSigner", SUPERVISOR.value());
-        assertThat(claims.claim(POWER, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(PERSON, null).ofCompany(OTHER_COMPANY), "cmd-enrol",
-                "documentSha256", "001 art. 23.1.1", AT)).isTrue();
-        log.claim("cmd-state", "jws", "jws", "StateRepresentativesCompany", SUPERVISOR.value());
-        assertThatThrownBy(() -> claims.claim(POWER, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(PERSON, null).ofCompany(COMPANY),
-                "cmd-state", "documentSha256", "001 art. 23.1.1", AT))
+        IdentityOrderClaims orders = IdentityOrderClaims.on(database);
+        assertThat(orders.claimedBy("cmd-enrol", "EnrolSigner", POWER, EnrolSignerType.concerning(PERSON, null).ofCompany(OTHER_COMPANY)))
+                .isTrue();
+        orders.logged("cmd-state", "StateRepresentativesCompany");
+        assertThatThrownBy(() -> orders.claim("cmd-state", POWER, EnrolSignerType.concerning(PERSON, null).ofCompany(COMPANY)))
                 .satisfies(t -> assertThat(((RegistryProblem) t).code()).isEqualTo("document.claimed-by-another-company.identity-order"));
-        assertThat(database.getCollection(DocumentClaims.COLLECTION).find(Filters.eq("_id", POWER)).first().getString("commandId"))
-                .isEqualTo("cmd-enrol");
+        assertThat(orders.stored(POWER).getString("commandId")).isEqualTo("cmd-enrol");
         String fresh = "7e".repeat(32);
-        assertThat(claims.claim(fresh, DocumentKind.IDENTITY_ORDER, EnrolSignerType.concerning(PERSON, null).ofCompany(COMPANY), "cmd-state",
-                "documentSha256", "001 art. 23.1.1", AT)).isTrue();
+        assertThat(orders.claim("cmd-state", fresh, EnrolSignerType.concerning(PERSON, null).ofCompany(COMPANY))).isTrue();
     }
 }

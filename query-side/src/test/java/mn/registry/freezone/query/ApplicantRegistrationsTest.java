@@ -59,25 +59,19 @@ class ApplicantRegistrationsTest {
     static final String REASON = "the charter submitted is not notarised";
     static final Instant REJECTED_AT = Instant.parse("2026-11-24T17:15:00Z");
 
-    private ApplicantRegistrationProjection projection;
+    private RegistrationFeed feed;
     private ApplicantRegistrations registrations;
-    private long sequence;
 
     @BeforeEach
     void fresh(MongoDatabase database) {
-        projection = new ApplicantRegistrationProjection(database);
-        registrations = new ApplicantRegistrations(database);
-        sequence = 0;
+        feed = new RegistrationFeed(database);
+        registrations = feed.registrations;
         deliver(APPLIED, APPLICANT);
         deliver(new RegistrationEvents.ZoneRegistrationRejected(ID, List.of(REASON), REJECTED_AT, GOVERNOR), GOVERNOR);
     }
 
     private GenericDomainEventMessage<Object> deliver(Object event, PersonId signer) {
-        long seq = sequence++;
-        MetaData meta = signer == null ? MetaData.emptyInstance() : MetaData.with("signedBy", signer.value());
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("ZoneRegistration", ID.value(), seq, event, meta);
-        projection.on(event, message);
-        return message;
+        return feed.deliver(ID, event, signer);
     }
 
     @SuppressWarnings("unchecked")
@@ -184,8 +178,8 @@ class ApplicantRegistrationsTest {
     void redelivery_changes_nothing() {
         GenericDomainEventMessage<Object> refused = new GenericDomainEventMessage<>("ZoneRegistration", ID.value(), 5,
                 new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("late"), REJECTED_AT.plusSeconds(60), GOVERNOR), MetaData.with("signedBy", "x"));
-        projection.on(refused.getPayload(), refused);
-        projection.on(refused.getPayload(), refused);
+        feed.projection.on(refused.getPayload(), refused);
+        feed.projection.on(refused.getPayload(), refused);
         Map<String, Object> page = registrations.forApplicant(ID.value(), APPLICANT).orElseThrow();
         assertThat(list(page, "decisions")).hasSize(2);
     }

@@ -6,8 +6,6 @@ import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,13 @@ class EntitysRepresentativeReadsItsFileTest {
     static final String OWN = "5123456";
     static final String ANOTHER = "5999999";
 
-    private ApplicantRegistrationProjection projection;
+    private RegistrationFeed feed;
     private ApplicantRegistrations registrations;
-    private long sequence;
 
     @BeforeEach
     void fresh(MongoDatabase database) {
-        projection = new ApplicantRegistrationProjection(database);
-        registrations = new ApplicantRegistrations(database);
-        sequence = 0;
+        feed = new RegistrationFeed(database);
+        registrations = feed.registrations;
         deliver(APPLIED, FIRST);
         deliver(new RegistrationEvents.ZoneRegistrationRejected(ID, List.of(REASON), java.time.Instant.parse("2026-11-24T17:15:00Z"), GOVERNOR), GOVERNOR);
         LocalDate again = LocalDate.of(2026, 12, 1);
@@ -58,9 +54,7 @@ class EntitysRepresentativeReadsItsFileTest {
     }
 
     private void deliver(Object event, PersonId signer) {
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("ZoneRegistration", ID.value(), sequence++, event,
-                MetaData.with("signedBy", signer.value()));
-        projection.on(event, message);
+        feed.deliver(ID, event, signer);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,11 +3,8 @@ package mn.registry.freezone.query;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.RegistrationEvents;
-import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.store.testing.EmbeddedMongoExtension;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,24 +35,17 @@ class FreeZoneAbuseRound32ReadersTest {
     static final String OWN = "5123456";
     static final String ANOTHER = "5999999";
 
-    private ApplicantRegistrationProjection projection;
+    private RegistrationFeed feed;
     private ApplicantRegistrations registrations;
-    private long sequence;
 
     @BeforeEach
     void fresh(MongoDatabase database) {
-        projection = new ApplicantRegistrationProjection(database);
-        registrations = new ApplicantRegistrations(database);
-        sequence = 0;
-        deliver(GOBI.registrationId(), GOBI, FORMER);
-        deliver(GOBI.registrationId(), GovernorDeskTest.registered(GovernorDeskTest.GOBI, Activity.TRADE, RECEIVED_ON.plusDays(2)), GOVERNOR);
-        deliver(ERLIAN.registrationId(), ERLIAN, FORMER);
-    }
-
-    private void deliver(RegistrationId id, Object event, PersonId signer) {
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("ZoneRegistration", id.value(), sequence++, event,
-                MetaData.with("signedBy", signer.value()));
-        projection.on(event, message);
+        feed = new RegistrationFeed(database);
+        registrations = feed.registrations;
+        feed.deliver(GOBI.registrationId(), GOBI, FORMER);
+        feed.deliver(GOBI.registrationId(), GovernorDeskTest.registered(GovernorDeskTest.GOBI, Activity.TRADE, RECEIVED_ON.plusDays(2)),
+                GOVERNOR);
+        feed.deliver(ERLIAN.registrationId(), ERLIAN, FORMER);
     }
 
     @Test

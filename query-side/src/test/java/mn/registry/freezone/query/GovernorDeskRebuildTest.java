@@ -231,18 +231,21 @@ class GovernorDeskRebuildTest {
     }
 
     private static void project(GovernorDeskProjection projection, List<Object> events) {
-        for (Object event : events) {
-            if (event instanceof RegistrationEvents.ZoneRegistrationApplied e) {
-                projection.on(e);
-            } else if (event instanceof RegistrationEvents.EntityRegistered e) {
-                projection.on(e);
-            } else if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
-                projection.on(e);
-            } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
-                projection.on(e);
-            } else if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
-                projection.on(e);
-            }
+        events.forEach(event -> project(projection, event));
+    }
+
+    /** {@code event} handled by the governor's desk as the processor hands it (one it does not read: nothing); {@link GovernorDeskTest}'s too. */
+    static void project(GovernorDeskProjection projection, Object event) {
+        if (event instanceof RegistrationEvents.ZoneRegistrationApplied e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.EntityRegistered e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
+            projection.on(e);
+        } else if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
+            projection.on(e);
         }
     }
 }

@@ -335,15 +335,7 @@ class GovernorDeskTest {
     }
 
     private void project(Object event) {
-        if (event instanceof RegistrationEvents.ZoneRegistrationApplied e) {
-            projection.on(e);
-        } else if (event instanceof RegistrationEvents.EntityRegistered e) {
-            projection.on(e);
-        } else if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
-            projection.on(e);
-        } else if (event instanceof RegistrationEvents.EntityDeregistered e) {
-            projection.on(e);
-        }
+        GovernorDeskRebuildTest.project(projection, event);
     }
 
     @Test

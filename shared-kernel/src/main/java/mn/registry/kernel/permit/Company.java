@@ -22,4 +22,23 @@ public record Company(@PublishedText String name, @PublishedText String registra
     public static boolean isStateRegistrationNumber(String number) {
         return number != null && number.length() == 7 && number.chars().allMatch(c -> c >= '0' && c <= '9');
     }
+
+    /**
+     * Whether a grant of the applicant's role naming {@code grantsCompany} (null: none) names the company whose state registration number is
+     * {@code number} (null: none known, as a foreign entity's): the one rule of "the grant in force names this company" (ADR 0061 item 44),
+     * asked by the official-acts-for-the-holder rule (ADR 0046 items 150-151), the decider-represents-the-entity rule (ADR 0035 item 110)
+     * and the land representative's rule (ADR 0035 item 103). A grant naming none, or a company with no known number, names nothing.
+     */
+    public static boolean grantNames(String grantsCompany, String number) {
+        return grantsCompany != null && number != null && grantsCompany.equals(number);
+    }
+
+    /**
+     * Whether a grant naming {@code grantsCompany} (null: none) names another company than the one whose number is {@code number} (null:
+     * a company named otherwise): the representative-acts-for-their-own-company rule (ADR 0061 item 49). A grant naming none names no
+     * other company (the behaviour before F505, O350); a grant naming one names another of any act whose company has no known number.
+     */
+    public static boolean grantNamesAnother(String grantsCompany, String number) {
+        return grantsCompany != null && !grantsCompany.equals(number);
+    }
 }

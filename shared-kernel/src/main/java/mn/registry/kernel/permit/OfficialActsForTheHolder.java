@@ -59,6 +59,6 @@ public final class OfficialActsForTheHolder {
 
     /** Whether a grant naming {@code officialsCompany} (null: none) names the holder's number {@code holderNumber}. */
     public static boolean representsTheHolder(String officialsCompany, String holderNumber) {
-        return officialsCompany != null && holderNumber != null && holderNumber.equals(officialsCompany);
+        return Company.grantNames(officialsCompany, holderNumber);
     }
 }

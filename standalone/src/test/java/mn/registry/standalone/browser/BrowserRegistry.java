@@ -72,6 +72,18 @@ final class BrowserRegistry {
                 "Company of " + id, now.minusSeconds(3600), now.plus(365, java.time.temporal.ChronoUnit.DAYS));
     }
 
+    /**
+     * {@link #newPerson} enrolled by supervisor-1 as the representative (role APPLICANT) of the company whose state registration number is
+     * {@code company} (ADR 0061 items 44, 58): a holder's new representative whom a test names, or whose role it then ends.
+     */
+    mn.registry.kernel.pki.SigningIdentity newRepresentative(String id, String company) {
+        mn.registry.kernel.pki.SigningIdentity person = newPerson(id);
+        context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Person " + id, person.certificate(),
+                mn.registry.kernel.identity.Role.APPLICANT, null, company, new mn.registry.kernel.identity.PersonId("supervisor-1"),
+                "test enrolment of a representative of " + company);
+        return person;
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

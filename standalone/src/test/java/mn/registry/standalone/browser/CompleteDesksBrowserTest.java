@@ -258,8 +258,8 @@ class CompleteDesksBrowserTest {
         Instant now = Instant.now();
         SigningIdentity identity = registry.context.getBean(RegistryKeys.class).ca().newPerson(person, "Erasable Person", "Test",
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-        registry.context.getBean(Enrolment.class).enrolRepresentativeOfAnyCompanyIfAbsent(person, "Erasable Person", identity.certificate(),
-                new PersonId("supervisor-1"), "test enrolment");
+        registry.context.getBean(Enrolment.class).enrolIfAbsent(person, "Erasable Person", identity.certificate(),
+                Role.APPLICANT, null, "6331099", new PersonId("supervisor-1"), "test enrolment of a company's representative");
         return person;
     }
 }

@@ -613,13 +613,7 @@ class PermitActsBrowserTest {
     void the_supervisor_names_the_holders_representative_in_the_browser() {
         String first = activePermit("Selenge Tamga Thirty LLC", "6431001");
         String second = activePermit("Tuv Tamga Thirty LLC", "6431003");
-        java.time.Instant now = java.time.Instant.now();
-        mn.registry.kernel.pki.SigningIdentity person = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId("applicant-31-holder"), "Holder's Representative", "Selenge Tamga Thirty LLC",
-                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
-        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Holder's Representative",
-                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6431001",
-                new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment of the holder's new representative");
+        registry.newRepresentative("applicant-31-holder", "6431001");
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + first, "en"); // ADR 0071: one load, the page waits for the register
         assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act").isTrue();
@@ -692,13 +686,7 @@ class PermitActsBrowserTest {
                 new mn.registry.kernel.permit.RevokePermit(new ApplicationId(id), mn.registry.kernel.permit.RevocationGround.FALSE_DOCUMENTS,
                         "the audit report was forged", uploaded(registry, "the finding that " + id + "'s audit report was forged"))));
         assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
-        java.time.Instant now = java.time.Instant.now();
-        mn.registry.kernel.pki.SigningIdentity person = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(
-                new mn.registry.kernel.identity.PersonId("applicant-32-complaint"), "Complaint Representative", "Dornod Tamga Thirtytwo LLC",
-                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
-        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(person.person(), "Complaint Representative",
-                person.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432005",
-                new mn.registry.kernel.identity.PersonId("supervisor-1"), "test enrolment of the revoked holder's new representative");
+        registry.newRepresentative("applicant-32-complaint", "6432005");
         browser.signInWithFiles("supervisor-1");
         browser.open("/desk/applications/" + id, "mn"); // ADR 0071: one load, the page waits for the register
         assertThat(!browser.all("#form-holder-representative").isEmpty()).as("the desk offers the act while the holder may complain").isTrue();
@@ -721,14 +709,9 @@ class PermitActsBrowserTest {
     void the_desk_says_the_holders_representative_no_longer_acts_in_the_browser() {
         String id = activePermit("Khentii Tamga Thirtytwo LLC", "6432007");
         RegistryClient client = registry.client;
-        java.time.Instant now = java.time.Instant.now();
-        mn.registry.kernel.identity.PersonId person = new mn.registry.kernel.identity.PersonId("applicant-32-lapsed");
+        mn.registry.kernel.identity.PersonId person = registry.newRepresentative("applicant-32-lapsed", "6432007").person();
         mn.registry.kernel.identity.PersonId supervisor = new mn.registry.kernel.identity.PersonId("supervisor-1");
-        mn.registry.kernel.pki.SigningIdentity identity = registry.context.getBean(mn.registry.keystore.RegistryKeys.class).ca().newPerson(person,
-                "Lapsed Representative", "Khentii Tamga Thirtytwo LLC", now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(365)));
         mn.registry.identity.command.Enrolment enrolment = registry.context.getBean(mn.registry.identity.command.Enrolment.class);
-        enrolment.enrolIfAbsent(person, "Lapsed Representative", identity.certificate(), mn.registry.kernel.identity.Role.APPLICANT, null, "6432007",
-                supervisor, "test enrolment of the holder's representative whose role then ends");
         RegistryClient.Reply named = client.command(client.sign("supervisor-1", "NameHolderRepresentative",
                 new mn.registry.kernel.permit.NameHolderRepresentative(new ApplicationId(id), person,
                         uploaded(registry, "power of representation of 6432007 for applicant-32-lapsed"))));
