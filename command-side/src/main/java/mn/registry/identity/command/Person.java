@@ -265,6 +265,10 @@ class Person {
                     + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
         }
         notErased(body.personId());
+        if (body.role() == Role.APPLICANT) {
+            // ADR 0061 item 72 (F564): an official of the company does not give it a representative on their own word
+            officialDoesNotNameTheirOwnCompany(body.company(), context);
+        }
         enrolledByTheCabinetMember(body, context);
         java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
         String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);
@@ -567,12 +571,21 @@ class Person {
      */
     private static void companyStatedByNoneOfItsRepresentatives(mn.registry.kernel.identity.StateRepresentativesCompany body,
                                                                 CommandContext context) {
-        String stated = body.company() == null ? null : body.company().strip();
-        if (context.company() != null && context.company().equals(stated)) {
+        officialDoesNotNameTheirOwnCompany(body.company(), context);
+    }
+
+    /**
+     * ADR 0061 item 72 (F563, F564): the rule of a statement of a representative's company and of a representative's enrolment: refused when
+     * the signer's own grant in force at the registry's receipt ({@code context.company()}) names {@code company}, the company the act gives
+     * a representative (null: none named, judged by the act's other rules).
+     */
+    static void officialDoesNotNameTheirOwnCompany(String company, CommandContext context) {
+        String named = company == null ? null : company.strip();
+        if (context.company() != null && context.company().equals(named)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-company", context.actor() + "'s own "
-                    + "grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + stated + ": they do not "
-                    + "state it as a representative's company for the ministry; another official does.", "company",
-                    EnrolSignerType.REPRESENTATIVE_ARTICLE);
+                    + "grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + named + ": they do not "
+                    + "give it a representative for the ministry (an enrolment or a statement of the grant's company); another official does.",
+                    "company", EnrolSignerType.REPRESENTATIVE_ARTICLE);
         }
     }
 

@@ -208,4 +208,111 @@ class IdentityAbuseRound16Test {
                 .when(statement(COMPANY, SUPERVISOR, OTHER_COMPANY))
                 .expectEvents(new RepresentativesCompanyStated(PERSON, COMPANY, POWER, AT, SUPERVISOR));
     }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (F564; ADR 0061 item 72): abuse: a supervisor whose own representative's "
+            + "grant in force at the receipt names a company enrols another person as that company's representative: refused "
+            + "identity.official-represents-the-company on company, nothing stored; an official's grant naming another company does not refuse it")
+    void an_official_does_not_enrol_a_representative_of_their_own_company() {
+        CommandMessage<Object> enrolment = SignedCommandContext.message(new mn.registry.kernel.identity.EnrolSigner(PERSON,
+                PersonEnrolmentTest.pem(FIRST), Role.APPLICANT, DOCUMENT, COMPANY, null), new CommandContext("enrol", AT, AT, SUPERVISOR,
+                Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32), COMPANY));
+        fixture().givenNoPriorActivity().when(enrolment)
+                .expectNoEvents().expectException(problem("identity.official-represents-the-company", "company"));
+        CommandMessage<Object> another = SignedCommandContext.message(new mn.registry.kernel.identity.EnrolSigner(PERSON,
+                PersonEnrolmentTest.pem(FIRST), Role.APPLICANT, DOCUMENT, COMPANY, null), new CommandContext("enrol", AT, AT, SUPERVISOR,
+                Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32), OTHER_COMPANY));
+        fixture().givenNoPriorActivity().when(another).expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.instanceOf(PersonEnrolled.class), org.hamcrest.Matchers.instanceOf(RoleGranted.class),
+                        org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1; 002 art. 23.2 (ADR 0061 items 63, 73): held: a statement signed before the representative's role ended and "
+            + "received after is judged at the receipt (refused identity.representative-grant-missing); a statement for a representative whose "
+            + "certificate was revoked is stored (the grant is the person's: a certificate enrolled later signs for the company stated)")
+    void the_statement_is_judged_at_its_receipt() {
+        CommandMessage<Object> signedBefore = SignedCommandContext.message(new StateRepresentativesCompany(PERSON, COMPANY, POWER),
+                new CommandContext("state-company", T0.plusSeconds(30), AT, SUPERVISOR, Set.of(Role.MINISTRY_SUPERVISOR), Set.of(), "ab".repeat(32)));
+        fixture().given(ENROLLED, NAMING_NONE, new RoleRevoked(PERSON, Role.APPLICANT, null, T0.plusSeconds(60), SUPERVISOR, "ended"))
+                .when(signedBefore)
+                .expectNoEvents().expectException(problem("identity.representative-grant-missing", "personId"));
+        fixture().given(ENROLLED, NAMING_NONE, new mn.registry.kernel.identity.SignerCertificateRevoked(PERSON, fingerprint(FIRST),
+                        T0.plusSeconds(60), SUPERVISOR, "key lost", "c0".repeat(32), null))
+                .when(statement(COMPANY, SUPERVISOR, null))
+                .expectEvents(new RepresentativesCompanyStated(PERSON, COMPANY, POWER, AT, SUPERVISOR));
+    }
+
+    @Test
+    @DisplayName("001 art. 23.1.1; 003 art. 8.2 (F535, was O401; ADR 0061 item 69): the staff's list of a person's grants and ends with "
+            + "their orders: the order an enrolment, end or revocation names, one read from the archive, one stated since, none; a governor's "
+            + "appointments recorded on a zone alone and the zone records' decisions; beside each order the persons its claim states")
+    void a_persons_grants_and_ends_are_listed_with_their_orders(MongoDatabase database) {
+        GaplessEventStorageEngine engine = engine(database, AT);
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        PersonId governor = new PersonId("governor-316");
+        String named = "a1".repeat(32);
+        String archived = "a2".repeat(32);
+        String stated = "a3".repeat(32);
+        String revocation = "a4".repeat(32);
+        String decision = "a5".repeat(32);
+        String zoneStated = "a6".repeat(32);
+        String zoneStream = mn.registry.kernel.freezone.ZoneId.of("altanbulag").stream();
+        stored(store, IdentityDirectory.streamOf(governor),
+                enrolled("governor-316"),                                                                                   // 0
+                new RoleGranted(governor, Role.MINISTRY_REVIEWER, null, T0, SUPERVISOR, "appointed", named),               // 1 named
+                new RoleGranted(governor, Role.COMMUNICATIONS_INSPECTOR, null, T0, SUPERVISOR, "appointed"),                              // 2 archive
+                new RoleRevoked(governor, Role.COMMUNICATIONS_INSPECTOR, null, T0.plusSeconds(60), SUPERVISOR, "dismissed"),              // 3 stated
+                new mn.registry.kernel.identity.StoredActOrderStated(governor, 3, "end", Role.COMMUNICATIONS_INSPECTOR, null, stated, T0.plusSeconds(90),
+                        new PersonId("cabinet-1"), null),                                                                  // 4
+                new RoleRevoked(governor, Role.MINISTRY_REVIEWER, null, T0.plusSeconds(120), SUPERVISOR, "dismissed"),     // 5 none
+                new mn.registry.kernel.identity.SignerCertificateRevoked(governor, fingerprint(FIRST), T0.plusSeconds(150), SUPERVISOR,
+                        "key lost", revocation, null),                                                                     // 6
+                new RoleGranted(governor, Role.ZONE_GOVERNOR, "altanbulag", T0, null, "first start"),                      // 7
+                new mn.registry.kernel.identity.StoredActOrderStated(governor, 12, "grant", Role.ZONE_GOVERNOR, "altanbulag", zoneStated,
+                        T0.plusSeconds(200), new PersonId("cabinet-1"), zoneStream));                                      // 8
+        Person.OrdersOfStoredActs archive = stream -> java.util.Map.of(2L, archived);
+        mn.registry.identity.api.ZoneRecordsOfAppointments zones = new mn.registry.identity.api.ZoneRecordsOfAppointments() {
+            @Override
+            public Set<String> appointmentDocuments(PersonId person, Set<String> inZones) {
+                return person.equals(governor) && inZones.contains("altanbulag") ? Set.of(decision) : Set.of();
+            }
+
+            @Override
+            public java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId person, String zone) {
+                return java.util.Map.of(12L, new RecordNamingNoDocument("grant", T0.plusSeconds(30)));
+            }
+        };
+        java.util.Map<String, List<String>> claims = java.util.Map.of(named, List.of("governor-316", "reviewer-8"), stated, List.of("governor-316"),
+                decision, List.of("governor-316"));
+        List<mn.registry.kernel.identity.GrantsAndEndsOfAPerson.GrantOrEnd> listed = new PersonsGrantsAndEnds(store, archive, zones,
+                order -> Optional.ofNullable(claims.get(order))).of(governor).orElseThrow();
+        assertThat(listed).extracting(g -> g.sequence() + " " + g.act() + " " + g.role() + " " + g.order() + " " + g.orderFrom() + " "
+                        + g.concerns() + " " + g.onTheZonesStream())
+                .containsExactly(
+                        "1 grant MINISTRY_REVIEWER " + named + " NAMED [governor-316, reviewer-8] null",
+                        "2 grant COMMUNICATIONS_INSPECTOR " + archived + " ARCHIVE null null",
+                        "3 end COMMUNICATIONS_INSPECTOR " + stated + " STATED [governor-316] null",
+                        "5 end MINISTRY_REVIEWER null NONE null null",
+                        "6 certificate-revoked null " + revocation + " NAMED null null",
+                        "7 grant ZONE_GOVERNOR null NONE null null",
+                        "12 grant ZONE_GOVERNOR " + zoneStated + " STATED null " + zoneStream,
+                        "-1 grant ZONE_GOVERNOR " + decision + " NAMED [governor-316] " + zoneStream);
+        assertThat(new PersonsGrantsAndEnds(store, archive, zones, order -> Optional.empty()).of(new PersonId("nobody-316"))).isEmpty();
+        Person.OrdersOfStoredActs notReady = new Person.OrdersOfStoredActs() {
+            @Override
+            public java.util.Map<Long, String> ordersOf(String stream) {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Map<Long, String> ordersWithoutWaiting(String stream) {
+                throw new mn.registry.kernel.problem.RegistryProblem(mn.registry.kernel.problem.RegistryProblem.Kind.UNAVAILABLE,
+                        mn.registry.kernel.identity.StoredActsNamingNoOrder.NOT_READY, "not yet", null, "001 art. 23.1.1");
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PersonsGrantsAndEnds(store, notReady, zones, order -> Optional.empty())
+                .of(governor)).as("a page does not wait for the start's pass").isInstanceOf(mn.registry.kernel.problem.RegistryProblem.class);
+    }
 }

@@ -64,4 +64,40 @@ class IdentityRound16BrowserTest {
         }
         assertThat(browser.consoleErrors()).isEmpty();
     }
+
+    @Test
+    @DisplayName("001 art. 23.1.1 (F535, was O401; ADR 0061 item 69): a second official sees on the desk every grant of a person with its "
+            + "order and the persons the order was stated to concern (an enrolment's order, not on the stored acts' list), read-only, in "
+            + "Mongolian and in English with axe")
+    void the_desk_shows_a_persons_grants_with_their_orders() {
+        String[] langs = {"mn", "en"};
+        for (int i = 0; i < langs.length; i++) {
+            String lang = langs[i];
+            SigningIdentity representative = registry.newPerson("applicant-316" + lang + "-order");
+            String person = representative.person().value();
+            String colleague = "applicant-316" + lang + "-colleague";
+            browser.signInAsDemo("supervisor-1");
+            browser.open("/desk", lang);
+            browser.find("#enr-person").sendKeys(person);
+            browser.find("#enr-certificate").sendKeys(Certificates.toPem(java.util.List.of(representative.chain().get(0))));
+            new org.openqa.selenium.support.ui.Select(browser.find("#enr-role")).selectByValue("APPLICANT");
+            browser.find("#enr-company").sendKeys("631620" + i);
+            browser.chooseFile("enr-file", "enr-document", "%PDF-1.4\npower of representation of 631620" + i + " for " + person + " and "
+                    + colleague + " " + System.nanoTime() + "\n%%EOF\n");
+            String order = browser.find("#enr-document").getAttribute("value");
+            browser.find("#enr-concerns").sendKeys(colleague);
+            assertThat(browser.signAndSend("form-enrol-signer")).contains("\"type\":\"EnrolSigner\"");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
+
+            browser.open("/desk?storedActsOf=" + person, lang);
+            assertThat(browser.all("#stored-acts-list")).as("the enrolment names its order: not a stored act naming none").isEmpty();
+            String grant = "#grants-and-ends-list tr[data-order='" + order + "']";
+            assertThat(browser.find(grant).getText()).contains(order.substring(0, 12))
+                    .contains("mn".equals(lang) ? "үйлдэл өөрөө нэрлэсэн" : "named by the act");
+            assertThat(browser.find(grant + " td.concerns").getText()).contains(person).contains(colleague);
+            assertThat(browser.all("#grants-and-ends-list form, #grants-and-ends-list a")).as("read-only").isEmpty();
+            browser.signOut();
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }
