@@ -44,10 +44,12 @@ class DeskController {
     private final RegisterCatchUp catchUp;
     private final mn.registry.web.StoredActsOfAPerson storedActs;
     private final AnswerBesideTheRegister beside;
+    private final GrantsNamingNoCompany namingNoCompany;
 
     DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
                    mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp, mn.registry.web.StoredActsOfAPerson storedActs,
-                   AnswerBesideTheRegister beside) {
+                   AnswerBesideTheRegister beside, GrantsNamingNoCompany namingNoCompany) {
+        this.namingNoCompany = namingNoCompany;
         this.catchUp = catchUp;
         this.beside = beside;
         this.storedActs = storedActs;
@@ -61,10 +63,13 @@ class DeskController {
 
     @GetMapping("/desk")
     String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
-                @RequestParam(name = "zone", required = false) String actsZone, HttpServletRequest request,
+                @RequestParam(name = "zone", required = false) String actsZone,
+                @RequestParam(name = "companyOf", required = false) String companyOf, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
+            // ADR 0061 item 68 (F534, was O417): the representatives' grants naming no company, beside the statement's form
+            model.addAttribute("namingNoCompany", supervisor ? namingNoCompany.listing(companyOf) : null);
             // ADR 0061 item 33 (F423, was O261): the stored acts whose order the supervisor may state, beside the statement's form
             storedActs.addTo(model, supervisor ? storedActsOf : null, new mn.registry.web.StoredActsOfAPerson.Chosen(act, actsZone), actor);
             model.addAttribute("queue", queue.awaitingDecision());
