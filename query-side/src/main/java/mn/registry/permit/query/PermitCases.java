@@ -66,6 +66,32 @@ public class PermitCases {
     }
 
     /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 157-158; abuse audit F526, was O405, and F559): the cases an official may act for the holder
+     * of, for the staff desk's lists and the inspector's page to ask the holder's-own-official rule of: those naming {@code person} as the
+     * holder's representative, and those whose applicant company (after a transfer, the holder) has the number {@code company} (the official's
+     * grant in force now names; null: none). Each with its {@code applicationId}, {@code representative} and {@code company}, as the case file
+     * has them: the lists are brief and hold neither.
+     */
+    public List<Map<String, Object>> holderOfficialsCases(PersonId person, String company) {
+        org.bson.conversions.Bson naming = eq("representative", person.value());
+        if (company != null) {
+            naming = com.mongodb.client.model.Filters.or(naming, eq("company.registrationNumber", company));
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document c : cases.find(naming).projection(com.mongodb.client.model.Projections.include("representative", "company", "status"))) {
+            if (c.get("status") == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("applicationId", c.getString("_id"));
+            row.put("representative", c.getString("representative"));
+            row.put("company", c.get("company"));
+            list.add(row);
+        }
+        return list;
+    }
+
+    /**
      * What needs a supervisor: decisions overdue and not yet made (002 art. 26.1), revocation grounds raised by a
      * suspension that ran out (29.1.5), and duties past their due date.
      */

@@ -116,6 +116,25 @@ class PermitAbuseRound33ReadersTest {
                 .andExpect(jsonPath("$.length()").value(0));
     }
 
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (F526, was O405; F559; ADR 0046 items 157-158): the cases an official may act for the holder "
+            + "of, with the holder's number and representative the brief lists lack: by the grant's company (after a transfer, the holder's), "
+            + "or naming the official as the representative; none for another company")
+    void the_cases_an_official_may_act_for_the_holder_of() {
+        assertThat(cases.holderOfficialsCases(new PersonId("reviewer-1"), OWN)).singleElement().satisfies(row -> {
+            assertThat(row.get("applicationId")).isEqualTo(ID.value());
+            assertThat(row.get("representative")).isEqualTo(SIGNER.value());
+            assertThat(((java.util.Map<?, ?>) row.get("company")).get("registrationNumber")).isEqualTo(OWN);
+        });
+        assertThat(cases.holderOfficialsCases(SIGNER, null)).as("the representative in person").hasSize(1);
+        assertThat(cases.holderOfficialsCases(new PersonId("reviewer-1"), ANOTHER)).isEmpty();
+        assertThat(cases.holderOfficialsCases(new PersonId("reviewer-1"), null)).isEmpty();
+        deliver(new PermitTransferred(ID, REGISTERED.company(), SUCCESSOR, Reorganisation.MERGER, "6d".repeat(32),
+                Instant.parse("2026-12-03T02:00:00Z"), new PersonId("supervisor-1"), LocalDate.of(2026, 12, 2), null), "supervisor-1");
+        assertThat(cases.holderOfficialsCases(new PersonId("reviewer-1"), OWN)).as("the predecessor's").isEmpty();
+        assertThat(cases.holderOfficialsCases(new PersonId("reviewer-1"), SUCCESSOR.registrationNumber())).hasSize(1);
+    }
+
     private static mn.registry.infrastructure.identity.Actor actor(String company) {
         return new mn.registry.infrastructure.identity.Actor(SIGNER, java.util.Set.of(mn.registry.kernel.identity.Role.APPLICANT), java.util.Set.of(),
                 company, () -> "Signer");

@@ -72,6 +72,10 @@ class DeskController {
             model.addAttribute("files", cases.all());
             model.addAttribute("supervisor", supervisor);
             model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 157, choice; F526, was O405): the permits of the holder the official acts for are
+            // listed, marked "another official decides" (the file's page offers them nothing: F546)
+            model.addAttribute("holdersOwn", HoldersOwnOfficial.permitsOf(actor.person(), actor.company(),
+                    cases.holderOfficialsCases(actor.person(), actor.company())));
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
             model.addAttribute("minimumPending", minimumInsurance.pending().map(p -> java.util.Map.of("amount", p.amount().amount(),
                     "currency", p.amount().currency(), "from", dates.time(p.effectiveFrom()))).orElse(null));

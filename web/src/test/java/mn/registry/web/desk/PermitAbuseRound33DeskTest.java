@@ -47,4 +47,18 @@ class PermitAbuseRound33DeskTest {
                 .as("no command side: the file is asked").extracting(DeskController.Offer::forms).asInstanceOf(
                         org.assertj.core.api.InstanceOfAssertFactories.COLLECTION).isEmpty();
     }
+
+    @Test
+    @DisplayName("002 art. 23.2; 001 art. 23.1.1 (F526, was O405; ADR 0046 item 157, choice): the desk's lists mark the permits of the holder "
+            + "whose company the official's grant names, or for which they act in person, by the holder's-own-official rule; another "
+            + "company's are not marked")
+    void the_lists_mark_the_holders_own_permits() {
+        List<Map<String, Object>> files = List.of(
+                Map.of("applicationId", "a-own", "representative", "applicant-1", "company", Map.of("registrationNumber", SUCCESSOR)),
+                Map.of("applicationId", "a-in-person", "representative", "reviewer-1", "company", Map.of("registrationNumber", "6433109")),
+                Map.of("applicationId", "a-other", "representative", "applicant-1", "company", Map.of("registrationNumber", PREDECESSOR)));
+        assertThat(HoldersOwnOfficial.permitsOf(REVIEWER, SUCCESSOR, files)).containsExactlyInAnyOrder("a-own", "a-in-person");
+        assertThat(HoldersOwnOfficial.permitsOf(REVIEWER, null, files)).containsExactly("a-in-person");
+        assertThat(HoldersOwnOfficial.permitsOf(new PersonId("reviewer-2"), null, files)).isEmpty();
+    }
 }
