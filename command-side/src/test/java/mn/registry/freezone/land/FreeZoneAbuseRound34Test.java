@@ -77,13 +77,13 @@ class FreeZoneAbuseRound34Test extends ZoneLandAbuseFixture {
             + "the governor records the result (the winner and route copied from the application), the grant is recorded")
     void a_grant_rests_on_the_recorded_result() {
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
-                .when(ZoneLandTest.command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZoneLandTest.ZONE_AREA, true))
+                .when(governor(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1)))
                 .expectException(problem("freezone.selection-unknown", "applicationId", "003 art. 22.4")).expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
                 .when(governor(result(A1, GRANTED_VALUE, RESULT)))
                 .expectEvents(recorded(A1, HOLDER, GRANTED_VALUE, RESULT));
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), recorded(A1, HOLDER, GRANTED_VALUE, RESULT))
-                .when(ZoneLandTest.command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZoneLandTest.ZONE_AREA, true))
+                .when(governor(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1)))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL));
         // a grant stored before this release, resting on no result, still folds: its fee is recorded (the rule is at receipt)
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
@@ -98,16 +98,16 @@ class FreeZoneAbuseRound34Test extends ZoneLandAbuseFixture {
             + "nothing stored), a higher one as a lower one")
     void the_grant_names_the_results_value() {
         Object[] given = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), selected(1, Money.mnt(150_000_000))};
-        fixture.given(given).when(ZoneLandTest.command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZoneLandTest.ZONE_AREA, true))
+        fixture.given(given).when(governor(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1)))
                 .expectException(problem("freezone.nominal-value-not-the-results", "nominalValue", "003 art. 22.5")).expectNoEvents();
         LandCommands.GrantLandRights g = grant(HOLDER, PARCEL_A, FROM, UNTIL, A1);
         LandCommands.GrantLandRights higher = new LandCommands.GrantLandRights(g.zoneId(), g.holder(), g.parcelName(), g.parcel(), g.purpose(), g.from(),
                 g.until(), g.method(), Money.mnt(150_000_001), g.decision(), g.applicationId());
-        fixture.given(given).when(ZoneLandTest.command(higher, ZoneLandTest.ZONE_AREA, true))
+        fixture.given(given).when(governor(higher))
                 .expectException(problem("freezone.nominal-value-not-the-results", "nominalValue", "003 art. 22.5")).expectNoEvents();
         LandCommands.GrantLandRights same = new LandCommands.GrantLandRights(g.zoneId(), g.holder(), g.parcelName(), g.parcel(), g.purpose(), g.from(),
                 g.until(), g.method(), Money.mnt(150_000_000), g.decision(), g.applicationId());
-        fixture.given(given).when(ZoneLandTest.command(same, ZoneLandTest.ZONE_AREA, true)).expectSuccessfulHandlerExecution();
+        fixture.given(given).when(governor(same)).expectSuccessfulHandlerExecution();
     }
 
     @Test
