@@ -64,6 +64,8 @@ class EntityRepresentativePageBrowserTest {
         send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(yard));
         String first = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, yard, "Yard", parcel(106.45),
                 "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(p, t, b), "governor-altanbulag",
+                new mn.registry.kernel.freezone.LandApplicationId(first), mn.registry.kernel.money.Money.mnt(30_000_000));
         String licence = send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, yard, "Yard",
                 parcel(106.45), "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION,
                 mn.registry.kernel.money.Money.mnt(30_000_000), "Governor decision 2026/131", new mn.registry.kernel.freezone.LandApplicationId(first)))

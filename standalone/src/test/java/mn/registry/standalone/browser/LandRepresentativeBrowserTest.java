@@ -61,6 +61,8 @@ class LandRepresentativeBrowserTest {
         send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(depot));
         String first = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, depot, "Depot yard", parcel(106.45),
                 "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(p, t, b), "governor-altanbulag",
+                new mn.registry.kernel.freezone.LandApplicationId(first), mn.registry.kernel.money.Money.mnt(30_000_000));
         String licence = send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, depot, "Depot yard",
                 parcel(106.45), "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION,
                 mn.registry.kernel.money.Money.mnt(30_000_000), "Governor decision 2026/130", new mn.registry.kernel.freezone.LandApplicationId(first)))
