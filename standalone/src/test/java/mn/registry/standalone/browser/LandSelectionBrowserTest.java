@@ -37,7 +37,7 @@ class LandSelectionBrowserTest {
     static final ZoneId ALTANBULAG = ZoneId.of("altanbulag");
     /** The entity: a state registration number no other test uses. */
     static final LegalEntity GRANARY = new LegalEntity("Altanbulag Session Thirty-One Granary LLC", Jurisdiction.MONGOLIAN, null, "6310341");
-    static final GeoPolygon PARCEL = GeoPolygon.of(106.402, 50.336, 106.404, 50.336, 106.404, 50.338, 106.402, 50.338);
+    static final GeoPolygon PARCEL = GeoPolygon.of(106.44, 50.315, 106.442, 50.315, 106.442, 50.317, 106.44, 50.317);
 
     private static RegistryClient.Reply send(String signer, String type, Object body) {
         RegistryClient.Reply reply = registry.client.command(registry.client.sign(signer, type, body));
