@@ -372,35 +372,62 @@ class FreeZoneRedTeamRound31EndToEndTest {
 
     @Test
     @Order(17)
-    @DisplayName("003 art. 12.2, 22.2, 12.5.3; 002 art. 15.3, 30.1 (ADR 0035 item 138; F570-F572): the reasons of a rejection and of a land "
-            + "refusal, and a court file's reference, kept in clear, hold no person's civil registration number, phone or e-mail: refused, "
-            + "nothing stored; the same acts without them are recorded")
-    void reasons_kept_in_clear_hold_no_persons_details() {
+    @DisplayName("003 art. 12.2, 22.2, 12.5.3; domain-rules §5 (ADR 0071 item 22, the lead's reading of O330): a rejection's and a land "
+            + "refusal's reasons and a court file's reference are withheld text, accepted as typed, even naming a person: none of it reaches "
+            + "the public feed, the search or the register")
+    void withheld_reasons_naming_a_person_stay_withheld() throws InterruptedException {
         LegalEntity entity = mongolian("Red Team Careless Reasons LLC", "6331026");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", application(ALTANBULAG, entity)));
         RegistrationId pending = RegistrationId.of(ALTANBULAG, entity);
-        registry.refused(registry.send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(pending,
-                List.of("The director (УБ90010112) owes taxes"))), 400, "privacy.personal-details-in-rejection-reasons", "reasons[0]", "002 art. 15.3");
-        registry.refused(registry.send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(pending,
-                List.of("Incomplete documents", "call the director on 9911", "2233 for details"))), 400, "privacy.personal-details-in-rejection-reasons",
-                "reasons", "003 art. 12.2");
         ok(registry.send("governor-altanbulag", "RejectZoneRegistration", new RegistrationCommands.RejectZoneRegistration(pending,
-                List.of("The charter names no activity the zone allows"))));
-
+                List.of("The director Wombatname (УБ90010112) owes taxes"))));
         RegistrationId registered = registry.registeredIn(ALTANBULAG, mongolian("Red Team Careless Land LLC", "6331027"));
         LocalDate from = registry.today().plusDays(1);
         LandApplicationId application = appliedForLand(registered, BESIDE, "R31 careless lot", from, from.plusYears(5));
-        registry.refused(registry.send("governor-altanbulag", "RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, application,
-                List.of("The owner bat.erdene@gmail.com did not answer"))), 400, "privacy.personal-details-in-land-refusal-reasons", "reasons[0]",
-                "003 art. 22.2");
         ok(registry.send("governor-altanbulag", "RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, application,
-                List.of("The parcel is reserved for the zone's road"))));
+                List.of("The owner Wombatname, wombat@example.mn, did not answer"))));
+        registry.dissolvedIn(registered, "Selenge civil court 2026/91, claimant Wombatname 99112233", registry.today());
+        RegistrationId marker = registry.registeredIn(ALTANBULAG, mongolian("Red Team Second Marker LLC", "6331028"));
+        JsonNode feed = registry.await("/api/public/feed?after=-1&limit=1000", null, f -> f.toString().contains(marker.value()));
+        assertThat(feed.toString()).doesNotContainIgnoringCase("wombat").doesNotContain("90010112").doesNotContain("99112233");
+        for (String q : List.of("Wombatname", "90010112", "99112233")) {
+            JsonNode search = registry.client().get("/api/public/search?q=" + q).body();
+            assertThat(search.path("total").asInt()).as(q + " " + search).isZero();
+        }
+        assertThat(registry.client().get("/api/public/register/entities/" + URLEncoder.encode(registered.value(), StandardCharsets.UTF_8)).body()
+                .toString()).doesNotContainIgnoringCase("wombat");
+        // the log itself: every record's bundle (its public part, its inclusion proof) up to the marker's
+        int read = 0;
+        for (int i = 0; i < 5_000; i++) {
+            RegistryClient.Reply bundle = registry.client().get("/api/public/bundle/" + i);
+            if (bundle.status() != 200) {
+                break;
+            }
+            read++;
+            assertThat(bundle.body().toString()).as("bundle " + i).doesNotContainIgnoringCase("wombat").doesNotContain("90010112")
+                    .doesNotContain("99112233");
+        }
+        assertThat(read).as("the log's bundles read").isPositive();
+    }
 
-        registry.refused(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registered,
-                "Selenge civil court 2026/91, claimant phone 99112233", registry.today(), false, registry.document("Selenge civil court R31/27"))),
-                400, "privacy.personal-details-in-court-reference", "reference", "003 art. 12.5.3");
-        ok(registry.send("governor-altanbulag", "RecordCourtDecision", new RegistrationCommands.RecordCourtDecision(registered,
-                "Selenge civil court 2026/91", registry.today(), false, registry.document("Selenge civil court R31/27"))));
+    @Test
+    @Order(18)
+    @DisplayName("003 art. 12.3: the quarter's report is signed only by the zone's governor, for a quarter that ended, over the registry's own "
+            + "content: the current quarter, another zone's governor, a report the registry did not build and a quarter of no number are refused")
+    void the_quarterly_report_is_the_registrys_for_an_ended_quarter() {
+        LocalDate today = registry.today();
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        String any = "ab".repeat(32);
+        held(registry.send("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, today.getYear(), quarter,
+                any, null, 2)), 400, "freezone.report-quarter-not-ended");
+        int lastQuarter = quarter == 1 ? 4 : quarter - 1;
+        int itsYear = quarter == 1 ? today.getYear() - 1 : today.getYear();
+        held(registry.send("governor-zamyn-uud", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, itsYear, lastQuarter,
+                any, null, 2)), 403, "freezone.governor-outside-zone");
+        held(registry.send("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, itsYear, 5, any, null, 2)),
+                400, "freezone.quarter-invalid");
+        held(registry.send("applicant-1", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, itsYear, lastQuarter, any, null,
+                2)), 403, "signer.role-missing");
     }
 
     @Test
@@ -463,5 +490,36 @@ class FreeZoneRedTeamRound31EndToEndTest {
                     registry.document("Cabinet member's order R31 appointing the governor of Altanbulag again"))));
         }
         ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(id)));
+    }
+    @Test
+    @Order(40)
+    @DisplayName("003 art. 12.2 (ADR 0035; domain-rules §2): the governor registers on the 8th business day with a JWS whose claimed signing time "
+            + "is within the 5 business days: the certificate is dated on the registry's receipt, and the review escalated overdue stays on the "
+            + "record")
+    void a_late_registration_is_dated_on_its_receipt_whatever_the_jws_claims() throws InterruptedException {
+        LegalEntity entity = mongolian("Red Team Late Review LLC", "6331029");
+        JsonNode receipt = ok(registry.send("applicant-1", "ApplyForZoneRegistration", application(ALTANBULAG, entity)));
+        RegistrationId id = RegistrationId.of(ALTANBULAG, entity);
+        LocalDate reviewDue = LocalDate.parse(receipt.path("reviewDue").asText());
+        java.time.Instant withinTheFiveDays = registry.clock().instant();
+        registry.clock().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(registry.today(), reviewDue) + 4));
+        registry.getBean(mn.registry.deadline.DeadlinePoller.class).pollOnce();
+        for (int i = 0; i < 100 && registry.events(id.stream()).stream().noneMatch(
+                mn.registry.kernel.freezone.RegistrationEvents.ZoneRegistrationReviewOverdue.class::isInstance); i++) {
+            Thread.sleep(100);
+            registry.getBean(mn.registry.deadline.DeadlinePoller.class).pollOnce();
+        }
+        ObjectNode body = CanonicalJson.mapper().valueToTree(new RegistrationCommands.RegisterEntity(id));
+        CommandEnvelope claimed = CommandEnvelope.fresh("RegisterEntity", body, Clock.fixed(withinTheFiveDays, ZoneOffset.UTC));
+        RegistryClient.Reply reply = registry.client().command(registry.client().sign(registry.client().person("governor-altanbulag"), claimed));
+        if (reply.status() == 200) {
+            assertThat(registry.events(id.stream())).filteredOn(mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered.class::isInstance)
+                    .singleElement().satisfies(e -> assertThat(((mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered) e).certificate()
+                            .issuedOn()).as("dated on the receipt, not the claimed signing time").isEqualTo(registry.today()).isAfter(reviewDue));
+        } else {
+            assertThat(reply.status()).as("a signing time older than the registry accepts: " + reply.body()).isEqualTo(401);
+        }
+        assertThat(registry.events(id.stream())).as("the overdue review stays on the record")
+                .anyMatch(mn.registry.kernel.freezone.RegistrationEvents.ZoneRegistrationReviewOverdue.class::isInstance);
     }
 }

@@ -273,28 +273,7 @@ class ZoneRegistration {
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
         }
-        rejectionReasonsHoldNoPersonalDetails(body.reasons());
         apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, context.receivedAt(), context.actor()));
-    }
-
-    /**
-     * 003 art. 12.2; 002 art. 15.3, 30.1 (ADR 0035 item 138; abuse audit F570, session 31): the rejection's reasons are withheld from the
-     * public but kept in clear in the event, shown to the entity's representative, and no erasure of a person's data erases them: a person's
-     * civil registration number, phone number or e-mail in them is refused ({@link mn.registry.freezone.zone.ReasonsKeptInClear}).
-     */
-    static void rejectionReasonsHoldNoPersonalDetails(List<String> reasons) {
-        mn.registry.freezone.zone.ReasonsKeptInClear.holdNoPersonalDetails(reasons, "privacy.personal-details-in-rejection-reasons", "reasons",
-                "a rejection's reasons", "003 art. 12.2");
-    }
-
-    /**
-     * 003 art. 12.5.3; 002 art. 15.3, 30.1 (ADR 0035 item 138; abuse audit F572, session 31): the court file's reference is withheld from the
-     * public but kept in clear in the event, on the governor's desks of every zone of the entity: a person's civil registration number, phone
-     * number or e-mail in it is refused.
-     */
-    static void courtReferenceHoldsNoPersonalDetails(String reference) {
-        mn.registry.freezone.zone.ReasonsKeptInClear.holdsNoPersonalDetails(reference, "privacy.personal-details-in-court-reference", "reference",
-                "a court decision's reference", "003 art. 12.5.3");
     }
 
     // 003 art. 12.5.1: one year to start, counted from the later of the investment agreement and the certificate (choice)
@@ -712,7 +691,6 @@ class ZoneRegistration {
         if (!saysSomething(body.reference())) {
             throw RegistryProblem.invalid("freezone.field-missing", "The court decision's reference is required.", "reference", "003 art. 12.5.3");
         }
-        courtReferenceHoldsNoPersonalDetails(body.reference());
         notInTheFuture(requireDate(body.decidedOn()), UlaanbaatarTime.dateOf(context.receivedAt()), "decidedOn", "003 art. 12.5.3");
         courtDecisionNotBeforeTheCertificate(body.decidedOn());
         oneCourtDecisionPerRegistration();

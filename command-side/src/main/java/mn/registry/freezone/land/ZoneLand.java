@@ -316,18 +316,7 @@ class ZoneLand {
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A refusal gives its reasons.", "reasons", "003 art. 22.2");
         }
-        refusalReasonsHoldNoPersonalDetails(body.reasons());
         apply(new LandEvents.LandUseRefused(zoneId, application.id(), application.applicant(), reasons, "003 art. 22.2", context.receivedAt(), context.actor()));
-    }
-
-    /**
-     * 003 art. 22.2; 002 art. 15.3, 30.1 (ADR 0035 item 138; abuse audit F571, session 31): the refusal's reasons are withheld from the public
-     * but kept in clear in the land register's event, shown to the entity's representative, and no erasure of a person's data erases them: a
-     * person's civil registration number, phone number or e-mail in them is refused ({@link mn.registry.freezone.zone.ReasonsKeptInClear}).
-     */
-    static void refusalReasonsHoldNoPersonalDetails(List<String> reasons) {
-        mn.registry.freezone.zone.ReasonsKeptInClear.holdNoPersonalDetails(reasons, "privacy.personal-details-in-land-refusal-reasons", "reasons",
-                "a land refusal's reasons", "003 art. 22.2");
     }
 
     // 003 art. 22.2-23.4: a purpose, decision, reason or receipt of no-break or zero-width spaces only says nothing (String.isBlank sees neither)
