@@ -512,13 +512,12 @@ class FreeZoneRedTeamRound31EndToEndTest {
         ObjectNode body = CanonicalJson.mapper().valueToTree(new RegistrationCommands.RegisterEntity(id));
         CommandEnvelope claimed = CommandEnvelope.fresh("RegisterEntity", body, Clock.fixed(withinTheFiveDays, ZoneOffset.UTC));
         RegistryClient.Reply reply = registry.client().command(registry.client().sign(registry.client().person("governor-altanbulag"), claimed));
-        if (reply.status() == 200) {
-            assertThat(registry.events(id.stream())).filteredOn(mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered.class::isInstance)
-                    .singleElement().satisfies(e -> assertThat(((mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered) e).certificate()
-                            .issuedOn()).as("dated on the receipt, not the claimed signing time").isEqualTo(registry.today()).isAfter(reviewDue));
-        } else {
-            assertThat(reply.status()).as("a signing time older than the registry accepts: " + reply.body()).isEqualTo(401);
-        }
+        // demo mode: the claimed time is within the verifier's five minutes of the node's physical clock, so the JWS is accepted; the act
+        // is judged and dated on the registry's (moved) clock at receipt
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        assertThat(registry.events(id.stream())).filteredOn(mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered.class::isInstance)
+                .singleElement().satisfies(e -> assertThat(((mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered) e).certificate()
+                        .issuedOn()).as("dated on the receipt, not the claimed signing time").isEqualTo(registry.today()).isAfter(reviewDue));
         assertThat(registry.events(id.stream())).as("the overdue review stays on the record")
                 .anyMatch(mn.registry.kernel.freezone.RegistrationEvents.ZoneRegistrationReviewOverdue.class::isInstance);
     }
