@@ -1022,12 +1022,7 @@ class ZoneLand {
         exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(zone));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
-            LandHolders.Holder standing = services.standing(body.holder(), zone);
-            registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
-            noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
-            noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(context.receivedAt()), "holder"); // F501: nor one not yet raised
-            actorIsNotTheHoldersRepresentative(standing, context.actor(), "holder", "003 art. 23.4");
-            deciderDoesNotRepresentTheEntity(body.holder(), Signer.of(context), "holder");
+            exemptionHolderIsNotTheSigners(services.standing(body.holder(), zone), body.holder(), Signer.of(context));
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());
         }
@@ -1037,6 +1032,20 @@ class ZoneLand {
                 body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
                 context.receivedAt(), context.actor()));
         return number;
+    }
+
+    /**
+     * 003 art. 23.4, 12.5, 22.6; 001 art. 23.1.1 (ADR 0035 items 9, 110, 126; abuse audit F93, F94, F275, F501, F532, F530): what the
+     * exemption's holder decides, asked by the handler and by the Cabinet's desk ({@link LandActsNow#exemptionFor}) alike: a current
+     * registration with no ground of 12.5 raised or due at the receipt, and not the signer's own entity (the person who signed its
+     * application, or an official whose grant names its number).
+     */
+    static void exemptionHolderIsNotTheSigners(LandHolders.Holder standing, RegistrationId holder, Signer signer) {
+        registrationIsCurrent(standing, holder, "holder"); // F94: not a deregistered or dissolved entity
+        noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
+        noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(signer.receivedAt()), "holder"); // F501: nor one not yet raised
+        actorIsNotTheHoldersRepresentative(standing, signer.person(), "holder", "003 art. 23.4");
+        deciderDoesNotRepresentTheEntity(holder, signer, "holder");
     }
 
     // 003 art. 23.4: the Government decision is recorded with its document, uploaded first (POST /api/documents)
