@@ -700,6 +700,7 @@ class ZoneLand {
         baseValueIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
         oneDecisionSetsTheZonesBaseValueOnce(body.decisionSha256());
         baseValueDecisionIsNotOlderThanTheOneInForce(body.decidedOn(), context.receivedAt());
+        aSameDayDecisionDoesNotLowerTheValueInForce(body, context.receivedAt());
         oneReferenceNamesOneDecisionOfTheZone(body.decision(), body.decisionSha256());
         int number = baseValues.size() + 1;
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
@@ -749,6 +750,23 @@ class ZoneLand {
                 throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-decision-older", "The Government decision is "
                         + "dated " + decidedOn + ", before the decision of the basic value in force (" + inForce.decision() + " of "
                         + inForce.decidedOn() + "): an older decision does not replace a newer one.", "decidedOn", "003 art. 22.3");
+            }
+        });
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 127, the lead's reading, <b>choice</b>; abuse audit F561, was O410): a decision dated the same day as the
+     * decision of the value in force at the registry's receipt ({@link #baseValueInForceAt}) may not lower that floor: item 118 records it as
+     * the later decision of the day, so a Cabinet member would lower the floor by presenting any other document as "a second decision of the
+     * same day". A lower value needs a later-dated decision; the same or a higher value of the same day is recorded.
+     */
+    void aSameDayDecisionDoesNotLowerTheValueInForce(LandCommands.RecordLandBaseValue body, Instant receivedAt) {
+        baseValueInForceAt(receivedAt).ifPresent(inForce -> {
+            if (body.decidedOn().equals(inForce.decidedOn()) && !body.perHectare().isAtLeast(inForce.perHectare())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-same-day-lower", "The Government decision is "
+                        + "dated " + body.decidedOn() + ", the day of the decision of the basic value in force (" + inForce.decision() + ", "
+                        + inForce.perHectare() + " per hectare), and sets a lower value (" + body.perHectare() + "): a decision of the same day "
+                        + "does not lower the value in force; a lower value is recorded on a later decision.", "perHectare", "003 art. 22.3");
             }
         });
     }

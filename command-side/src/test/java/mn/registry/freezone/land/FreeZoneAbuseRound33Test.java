@@ -3,12 +3,15 @@ package mn.registry.freezone.land;
 import mn.registry.command.api.CommandContext;
 import mn.registry.command.api.SignedCommandContext;
 import mn.registry.freezone.zone.DeciderRepresentsTheEntity;
+import mn.registry.kernel.freezone.LandCommands;
+import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.money.Money;
 import org.axonframework.commandhandling.CommandMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import static mn.registry.freezone.FreeZoneSigned.signed;
 import static mn.registry.freezone.land.FreeZoneLandAbuseRound5Test.problem;
 import static mn.registry.freezone.land.ZoneLandTest.AT;
 import static mn.registry.freezone.land.ZoneLandTest.CABINET;
@@ -82,5 +86,48 @@ class FreeZoneAbuseRound33Test extends ZoneLandAbuseFixture {
         }
         fixture.given(land).when(representing(CABINET, OWN, exemption, AT))
                 .expectException(problem(DeciderRepresentsTheEntity.CODE, "holder", DeciderRepresentsTheEntity.ARTICLE)).expectNoEvents();
+    }
+
+    private static final LocalDate IN_FORCE_DECIDED = FreeZoneAbuseRound32Test.IN_FORCE_DECIDED;
+
+    private static LandCommands.RecordLandBaseValue value(long perHectare, String reference, LocalDate decidedOn, String sha256) {
+        return new LandCommands.RecordLandBaseValue(ZONE, Money.mnt(perHectare), reference, decidedOn, sha256);
+    }
+
+    private static LandEvents.LandBaseValueRecorded recorded(int number, long perHectare, String reference, LocalDate decidedOn, String sha256,
+                                                             Instant at) {
+        return new LandEvents.LandBaseValueRecorded(ZONE, number, Money.mnt(perHectare), reference, decidedOn, sha256, "003 art. 22.3", at, CABINET);
+    }
+
+    @Test
+    @DisplayName("003 art. 22.3 (F561, was O410; ADR 0035 item 127, choice): abuse: a Cabinet member records a lower basic value on another "
+            + "document presented as a second Government decision of the same day as the one in force: refused 409 "
+            + "freezone.land-base-value-same-day-lower on perHectare, nothing stored; the same or a higher value of that day, and a lower "
+            + "value on a later decision, are recorded")
+    void a_decision_of_the_same_day_does_not_lower_the_value_in_force() {
+        services.resolutionDate = FreeZoneAbuseRound32Test.RESOLVED;
+        LandEvents.LandBaseValueRecorded inForce = recorded(1, 1_500_000, "Government decision 2026/150", IN_FORCE_DECIDED,
+                FreeZoneAbuseRound32Test.DECISION, AT.minusSeconds(86_400));
+        String sameDay = FreeZoneAbuseRound32Test.SAME_DAY;
+        fixture.given(inForce).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED, sameDay), CABINET, AT,
+                        Role.CABINET_MEMBER))
+                .expectException(problem("freezone.land-base-value-same-day-lower", "perHectare", "003 art. 22.3")).expectNoEvents();
+        fixture.given(inForce).when(signed(value(1_499_999, "Government decision 2026/151", IN_FORCE_DECIDED, sameDay), CABINET, AT,
+                        Role.CABINET_MEMBER))
+                .expectException(problem("freezone.land-base-value-same-day-lower", "perHectare", "003 art. 22.3")).expectNoEvents();
+        for (long same : new long[]{1_500_000, 1_800_000}) {
+            fixture.given(inForce).when(signed(value(same, "Government decision 2026/151", IN_FORCE_DECIDED, sameDay), CABINET, AT,
+                            Role.CABINET_MEMBER))
+                    .expectEvents(recorded(2, same, "Government decision 2026/151", IN_FORCE_DECIDED, sameDay, AT));
+        }
+        fixture.given(inForce).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), sameDay), CABINET, AT,
+                        Role.CABINET_MEMBER))
+                .expectEvents(recorded(2, 1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), sameDay, AT));
+        // judged against the value in force at the receipt: the same day as an earlier, replaced value is item 118's older decision
+        LandEvents.LandBaseValueRecorded later = recorded(2, 1_800_000, "Government decision 2026/160", IN_FORCE_DECIDED.plusDays(20),
+                FreeZoneAbuseRound32Test.OLDER, AT.minusSeconds(3_600));
+        fixture.given(inForce, later).when(signed(value(1_600_000, "Government decision 2026/161", IN_FORCE_DECIDED.plusDays(20), sameDay),
+                        CABINET, AT, Role.CABINET_MEMBER))
+                .expectException(problem("freezone.land-base-value-same-day-lower", "perHectare", "003 art. 22.3")).expectNoEvents();
     }
 }
