@@ -700,8 +700,8 @@ class ZoneLand {
         baseValueIsNotOlderThanTheZone(body.decidedOn(), zone.resolutionDate());
         oneDecisionSetsTheZonesBaseValueOnce(body.decisionSha256());
         baseValueDecisionIsNotOlderThanTheOneInForce(body.decidedOn(), context.receivedAt());
-        aSameDayDecisionDoesNotLowerTheValueInForce(body, context.receivedAt());
         oneReferenceNamesOneDecisionOfTheZone(body.decision(), body.decisionSha256());
+        aSameDayDecisionDoesNotLowerTheValueInForce(body, context.receivedAt());
         int number = baseValues.size() + 1;
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
                 body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
