@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -55,5 +56,19 @@ class LandActsNow implements LandActs.OfTheZone {
     public LandActs.Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer, String company) {
         return ZoneLand.verdictOf(() -> ZoneLand.entityMayApplyForLand(services.zone(zone), applicant, services,
                 new ZoneLand.Signer(signer, company, clock.instant())));
+    }
+
+    /**
+     * 003 art. 23.4; 001 art. 23.1.1 (ADR 0035 item 126; F530, was O391): judged by the rules the exemption's handler asks of its holder
+     * ({@link ZoneLand#exemptionHolderIsNotTheSigners}), on the signed-in Cabinet member's grant now; no register read.
+     */
+    @Override
+    public LandActs.Verdict exemptionFor(ZoneId zone, RegistrationId holder, PersonId signer, String company) {
+        Instant now = clock.instant();
+        return ZoneLand.verdictOf(() -> {
+            mn.registry.freezone.zone.Zones.Zone read = services.zone(zone);
+            ZoneLand.entityIsOfThisZone(holder, zone, "holder");
+            ZoneLand.exemptionHolderIsNotTheSigners(services.standing(holder, read), holder, new ZoneLand.Signer(signer, company, now));
+        });
     }
 }

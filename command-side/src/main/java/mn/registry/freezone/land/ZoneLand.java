@@ -787,6 +787,7 @@ class ZoneLand {
         oneDecisionSetsTheZonesBaseValueOnce(body.decisionSha256());
         baseValueDecisionIsNotOlderThanTheOneInForce(body.decidedOn(), context.receivedAt());
         oneReferenceNamesOneDecisionOfTheZone(body.decision(), body.decisionSha256());
+        aSameDayDecisionDoesNotLowerTheValueInForce(body, context.receivedAt());
         int number = baseValues.size() + 1;
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
                 body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
@@ -835,6 +836,23 @@ class ZoneLand {
                 throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-decision-older", "The Government decision is "
                         + "dated " + decidedOn + ", before the decision of the basic value in force (" + inForce.decision() + " of "
                         + inForce.decidedOn() + "): an older decision does not replace a newer one.", "decidedOn", "003 art. 22.3");
+            }
+        });
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 127, the lead's reading, <b>choice</b>; abuse audit F561, was O410): a decision dated the same day as the
+     * decision of the value in force at the registry's receipt ({@link #baseValueInForceAt}) may not lower that floor: item 118 records it as
+     * the later decision of the day, so a Cabinet member would lower the floor by presenting any other document as "a second decision of the
+     * same day". A lower value needs a later-dated decision; the same or a higher value of the same day is recorded.
+     */
+    void aSameDayDecisionDoesNotLowerTheValueInForce(LandCommands.RecordLandBaseValue body, Instant receivedAt) {
+        baseValueInForceAt(receivedAt).ifPresent(inForce -> {
+            if (body.decidedOn().equals(inForce.decidedOn()) && !body.perHectare().isAtLeast(inForce.perHectare())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-same-day-lower", "The Government decision is "
+                        + "dated " + body.decidedOn() + ", the day of the decision of the basic value in force (" + inForce.decision() + ", "
+                        + inForce.perHectare() + " per hectare), and sets a lower value (" + body.perHectare() + "): a decision of the same day "
+                        + "does not lower the value in force; a lower value is recorded on a later decision.", "perHectare", "003 art. 22.3");
             }
         });
     }
@@ -1125,12 +1143,7 @@ class ZoneLand {
         exemptedActivityIsOneTheZoneAllows(body.activity(), services.allowedActivities(zone));
         if (body.holder() != null) {
             entityIsOfThisZone(body.holder(), body.zoneId(), "holder");
-            LandHolders.Holder standing = services.standing(body.holder(), zone);
-            registrationIsCurrent(standing, body.holder(), "holder"); // F94: not a deregistered or dissolved entity
-            noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
-            noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(context.receivedAt()), "holder"); // F501: nor one not yet raised
-            actorIsNotTheHoldersRepresentative(standing, context.actor(), "holder", "003 art. 23.4");
-            deciderDoesNotRepresentTheEntity(body.holder(), Signer.of(context), "holder");
+            exemptionHolderIsNotTheSigners(services.standing(body.holder(), zone), body.holder(), Signer.of(context));
             exemptedHolderHoldsLandHere(body.holder(), body.from(), body.from().plusYears(body.years()).minusDays(1));
             decidedOnAConcludedAgreement(body.holder(), body.decidedOn());
         }
@@ -1140,6 +1153,20 @@ class ZoneLand {
                 body.from().plusYears(body.years()).minusDays(1), body.decision().strip(), body.decidedOn(), body.decisionSha256(), "003 art. 23.3-23.4",
                 context.receivedAt(), context.actor()));
         return number;
+    }
+
+    /**
+     * 003 art. 23.4, 12.5, 22.6; 001 art. 23.1.1 (ADR 0035 items 9, 110, 126; abuse audit F93, F94, F275, F501, F532, F530): what the
+     * exemption's holder decides, asked by the handler and by the Cabinet's desk ({@link LandActsNow#exemptionFor}) alike: a current
+     * registration with no ground of 12.5 raised or due at the receipt, and not the signer's own entity (the person who signed its
+     * application, or an official whose grant names its number).
+     */
+    static void exemptionHolderIsNotTheSigners(LandHolders.Holder standing, RegistrationId holder, Signer signer) {
+        registrationIsCurrent(standing, holder, "holder"); // F94: not a deregistered or dissolved entity
+        noGroundForLosingLandIsRaised(standing, "holder"); // F275: nor one whose removal is due (ADR 0035 item 66)
+        noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(signer.receivedAt()), "holder"); // F501: nor one not yet raised
+        actorIsNotTheHoldersRepresentative(standing, signer.person(), "holder", "003 art. 23.4");
+        deciderDoesNotRepresentTheEntity(holder, signer, "holder");
     }
 
     // 003 art. 23.4: the Government decision is recorded with its document, uploaded first (POST /api/documents)

@@ -57,10 +57,10 @@ class FreeZoneAbuseRound32Test extends ZoneLandAbuseFixture {
         // higher or not, an older decision does not replace a newer one
         fixture.given(IN_FORCE).when(signed(value(9_000_000, "Government decision 2026/90", RESOLVED, OLDER), CABINET, AT, Role.CABINET_MEMBER))
                 .expectException(problem("freezone.land-base-value-decision-older", "decidedOn", "003 art. 22.3")).expectNoEvents();
-        // the same day, another document: recorded (ADR 0035 item 118)
-        fixture.given(IN_FORCE).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED, SAME_DAY), CABINET, AT,
+        // the same day, another document: recorded (ADR 0035 item 118), not lower than the value in force (item 127, F561)
+        fixture.given(IN_FORCE).when(signed(value(1_600_000, "Government decision 2026/151", IN_FORCE_DECIDED, SAME_DAY), CABINET, AT,
                         Role.CABINET_MEMBER))
-                .expectEvents(recorded(2, 1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED, SAME_DAY, AT));
+                .expectEvents(recorded(2, 1_600_000, "Government decision 2026/151", IN_FORCE_DECIDED, SAME_DAY, AT));
         // the same day, the same document: refused as before (F537)
         fixture.given(IN_FORCE).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED, DECISION), CABINET, AT,
                         Role.CABINET_MEMBER))

@@ -288,6 +288,40 @@ public class IdentityDirectory {
         return company;
     }
 
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0035 item 125, the lead's reading, <b>choice</b>; abuse audit F527, was O413): the
+     * instant from which {@code person}'s grant of the applicant's role last ceased to name {@code company} (a state registration number), as
+     * their stream holds it now: the end of the role ({@code RoleRevoked.validUntil}), or the grant or statement that replaced it naming
+     * another company or none ({@code validFrom}, {@code statedAt}). Empty when no grant of theirs ever named it, or one names it still.
+     */
+    public Optional<Instant> representationEnded(PersonId person, String company) {
+        return company == null ? Optional.empty() : representationEnded(historyOf(person).events(), company);
+    }
+
+    /** As {@link #representationEnded(PersonId, String)}, on a person's stream {@code history}. */
+    public static Optional<Instant> representationEnded(List<Object> history, String company) {
+        java.util.TreeSet<Instant> changes = new java.util.TreeSet<>();
+        for (Object e : history) {
+            if (e instanceof RoleGranted g && g.role() == Role.APPLICANT) {
+                changes.add(g.validFrom());
+            } else if (e instanceof RoleRevoked r && r.role() == Role.APPLICANT) {
+                changes.add(r.validUntil());
+            } else if (e instanceof mn.registry.kernel.identity.RepresentativesCompanyStated stated) {
+                changes.add(stated.statedAt());
+            }
+        }
+        boolean named = false;
+        Instant ended = null;
+        for (Instant t : changes) {
+            boolean namesItNow = !grantsHeldAt(history, Role.APPLICANT, t).isEmpty() && company.equals(companyOfTheGrantInForce(history, t));
+            if (named && !namesItNow) {
+                ended = t;
+            }
+            named = namesItNow;
+        }
+        return named ? Optional.empty() : Optional.ofNullable(ended);
+    }
+
     private static boolean revokedBy(List<Object> history, RoleGranted grant, Instant at) {
         boolean revoked = false;
         for (Object e : history) {

@@ -35,9 +35,32 @@ public class ApplicantRegistrations {
             "LandApplicationWithdrawn");
 
     private final MongoCollection<Document> registrations;
+    /** When a reader's grant naming a company ceased to name it (ADR 0035 item 125; F527, was O413). */
+    private final RepresentationEnded representationEnded;
 
-    ApplicantRegistrations(MongoDatabase database) {
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1 (ADR 0035 item 125): the instant from which {@code person}'s grant of the applicant's role last ceased to
+     * name {@code company}, read from their stream ({@link mn.registry.infrastructure.identity.IdentityDirectory#representationEnded}); empty
+     * when none ever named it, or one names it still.
+     */
+    @FunctionalInterface
+    interface RepresentationEnded {
+        Optional<Instant> of(PersonId person, String company);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ApplicantRegistrations(MongoDatabase database, mn.registry.infrastructure.identity.IdentityDirectory directory) {
+        this(database, directory::representationEnded);
+    }
+
+    ApplicantRegistrations(MongoDatabase database, RepresentationEnded representationEnded) {
         this.registrations = database.getCollection(ApplicantRegistrationProjection.COLLECTION);
+        this.representationEnded = representationEnded;
+    }
+
+    /** The file's shape alone (tests): no reader's grant ever named the entity, so no signer's rounds are cut (item 125). */
+    ApplicantRegistrations(MongoDatabase database) {
+        this(database, (person, company) -> Optional.empty());
     }
 
     /**
@@ -85,6 +108,20 @@ public class ApplicantRegistrations {
         return isTheApplicantOf(r, person) && !representsAnotherCompanyNow(r, company);
     }
 
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0035 item 125, the lead's reading, <b>choice</b>; abuse audit F527, was O413): a
+     * signer who is not the entity's representative now, whose grant of the applicant's role once named the Mongolian entity's number and
+     * ceased to (ended, or replaced by one naming another company or none), reads the rounds they signed as they stood until then: the acts
+     * received from that instant on (the entity's new representative's land applications, withdrawals and fee reports, the decisions on
+     * them and on the registration) are not theirs to read, save in a round whose application they signed after it (their own, ADR 0013
+     * §5). Null: nothing is cut (a signer whose grant never named the entity, a foreign entity, the representative in force).
+     */
+    Instant readsUntil(Document r, PersonId person) {
+        String number = mn.registry.kernel.freezone.RegistrationId.named(r.getString("_id"))
+                .map(mn.registry.kernel.freezone.RegistrationId::mongolianRegistrationNumber).orElse(null);
+        return number == null ? null : representationEnded.of(person, number).orElse(null);
+    }
+
     /** The registrations whose application {@code person} signed, in brief, by time of receipt of their latest round. */
     public List<Map<String, Object>> ofApplicant(PersonId person) {
         return ofApplicant(person, null);
@@ -106,7 +143,7 @@ public class ApplicantRegistrations {
             if (!representative && !readsTheRoundsTheySigned(r, person, company)) {
                 continue;
             }
-            Map<String, Object> page = view(r, person, representative);
+            Map<String, Object> page = view(r, person, representative, representative ? null : readsUntil(r, person));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("registrationId", page.get("registrationId"));
             row.put("zoneId", page.get("zoneId"));
@@ -144,14 +181,16 @@ public class ApplicantRegistrations {
         if (!representative && !readsTheRoundsTheySigned(r, person, company)) {
             return Optional.empty();
         }
-        return Optional.of(view(r, person, representative));
+        return Optional.of(view(r, person, representative, representative ? null : readsUntil(r, person)));
     }
 
     /**
      * The page of the rounds {@code person} reads: those whose application they signed, or every round when {@code everyRound} (the entity's
-     * representative by grant, F533); an application another person signed is shown as the entity's earlier representative's, no id.
+     * representative by grant, F533); an application another person signed is shown as the entity's earlier representative's, no id. From
+     * {@code until} on (null: never) only a round whose application the reader signed then or later is shown (item 125: {@link #readsUntil}),
+     * and the page says until when it reads ({@code readUntil}).
      */
-    private static Map<String, Object> view(Document r, PersonId person, boolean everyRound) {
+    private static Map<String, Object> view(Document r, PersonId person, boolean everyRound, Instant until) {
         List<Document> history = new ArrayList<>(r.getList("history", Document.class, List.of()));
         history.addAll(r.getList("landHistory", Document.class, List.of()));
         // by legal time (an instant, not its text: "...00Z" is before "...00.5Z"); the sort is stable, so acts of one instant keep their order
@@ -163,14 +202,17 @@ public class ApplicantRegistrations {
         List<Map<String, Object>> decisions = new ArrayList<>();
         Map<String, Map<String, Object>> land = new LinkedHashMap<>();
         boolean ownRound = false;
+        boolean signedAfterTheEnd = false;
         for (Document h : history) {
             String type = h.getString("type");
             Document event = h.get("event", Document.class);
             String at = h.getString("at");
+            boolean afterTheEnd = until != null && !Instant.parse(at).isBefore(until);
             if ("ZoneRegistrationApplied".equals(type)) {
                 ownRound = everyRound || person.value().equals(h.getString("signedBy"));
+                signedAfterTheEnd = afterTheEnd && person.value().equals(h.getString("signedBy"));
             }
-            if (!ownRound) {
+            if (!ownRound || afterTheEnd && !signedAfterTheEnd) {
                 continue;
             }
             switch (type) {
@@ -257,6 +299,10 @@ public class ApplicantRegistrations {
                 decision.put("content", event);
                 decisions.add(decision);
             }
+        }
+        if (until != null && !signedAfterTheEnd) { // the page as it stood at the end (a later round of their own is theirs whole)
+            page.put("readUntil", until.toString());
+            page.put("readUntilUlaanbaatar", inUlaanbaatar(until.toString()));
         }
         page.put("applications", applications);
         page.put("landApplications", new ArrayList<>(land.values()));

@@ -13,7 +13,8 @@ import java.util.Map;
  * 003 art. 12.5.1, 12.5.2 (ADR 0035 items 93, 95, 96; abuse audit F460, F471, F472): the days that run against the entity of its applicant's file
  * ({@link ApplicantRegistrations#forApplicant}), as the governor's desk shows them ({@link GovernorDesk#daysToAct}), each with the day in
  * Ulaanbaatar the registry raised its ground in the file's latest round, once raised (the file's own decisions: the raise is the registry's act
- * told to the entity). One reading for the entity's page and its API answer.
+ * told to the entity). One reading for the entity's page and its API answer. None in a file read until a former representative ceased
+ * ({@code readUntil}, ADR 0035 item 125): the days run against the entity now, told to its representative now.
  */
 @Component
 public class EntityDaysToAct {
@@ -28,6 +29,9 @@ public class EntityDaysToAct {
 
     /** The days of {@code file}, the applicant's answer for {@code registrationId}: none unless its latest round is the desk's and registered. */
     public List<GovernorDesk.DayToAct> of(String registrationId, Map<String, Object> file) {
+        if (file.get("readUntil") != null) {
+            return List.of(); // ADR 0035 item 125 (F527): a former representative's file as it stood when they ceased; the days run for the entity now
+        }
         Object round = file.get("receivedAt");
         List<GovernorDesk.DayToAct> days = desk.daysToAct(registrationId, round);
         if (days.isEmpty()) {

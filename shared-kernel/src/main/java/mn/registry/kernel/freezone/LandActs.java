@@ -102,5 +102,14 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
          * what the application names is left to the act. Answered with or without a land register in the zone.
          */
         Verdict applicationBy(ZoneId zone, RegistrationId applicant, PersonId signer, String company);
+
+        /**
+         * 003 art. 23.4; 001 art. 23.1.1 (ADR 0035 items 9, 110, 126; abuse audit F530, was O391): whether the Government's land-fee exemption of
+         * {@code holder} would be recorded now on the Cabinet member {@code signer}'s signature, whose grant of the applicant's role in force now
+         * names {@code company} (null: none), as far as the holder decides (of the zone, registered, no ground of 12.5 raised or due, not
+         * represented by the signer: neither their application's signer nor named by their grant); what the decision names is left to the act.
+         * For the Cabinet's desk, which offers the exemption's form for a holder only then. No register read.
+         */
+        Verdict exemptionFor(ZoneId zone, RegistrationId holder, PersonId signer, String company);
     }
 }

@@ -41,11 +41,14 @@ class CabinetController {
     private final mn.registry.infrastructure.calendar.CurrentCalendar calendars;
     private final PublicRegister register;
     private final mn.registry.web.StoredActsOfAPerson storedActs;
+    private final org.springframework.beans.factory.ObjectProvider<mn.registry.kernel.freezone.LandActs.OfTheZone> landActs;
 
     CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
                       mn.registry.infrastructure.calendar.CurrentCalendar calendars, PublicRegister register,
-                      mn.registry.web.StoredActsOfAPerson storedActs) {
+                      mn.registry.web.StoredActsOfAPerson storedActs,
+                      org.springframework.beans.factory.ObjectProvider<mn.registry.kernel.freezone.LandActs.OfTheZone> landActs) {
         this.storedActs = storedActs;
+        this.landActs = landActs;
         this.desk = desk;
         this.reports = reports;
         this.staff = staff;
@@ -61,9 +64,37 @@ class CabinetController {
     public record ReportRow(String zoneId, String zoneName, int year, int quarter, QuarterlyReport.Signed signed, LocalDate recordedOn) {
     }
 
+    /**
+     * The exemption's holder as the Cabinet member chose it ({@code id}, the registration's id as written) and the land register's verdict on
+     * recording its exemption now on their signature ({@code refusedWith}: the problem's code; {@code ""} when no land register answered, or the
+     * id names no registration: not offered, {@code malformed}).
+     */
+    public record ExemptionHolder(String id, String zoneId, boolean malformed, String refusedWith) {
+
+        public boolean accepted() {
+            return !malformed && refusedWith == null;
+        }
+    }
+
+    /** 003 art. 23.4 (ADR 0035 item 126; F530, was O391): null when no holder was chosen. */
+    private ExemptionHolder exemptionHolderJudged(String chosen, mn.registry.infrastructure.identity.Actor actor) {
+        if (chosen == null || chosen.isBlank()) {
+            return null;
+        }
+        String id = chosen.strip();
+        java.util.Optional<mn.registry.kernel.freezone.RegistrationId> holder = mn.registry.kernel.freezone.RegistrationId.named(id);
+        if (holder.isEmpty()) {
+            return new ExemptionHolder(id, null, true, "");
+        }
+        mn.registry.kernel.freezone.LandActs.OfTheZone acts = landActs.getIfAvailable();
+        String refused = acts == null ? "" : acts.exemptionFor(holder.get().zoneId(), holder.get(), actor.person(), actor.company()).refusedWith();
+        return new ExemptionHolder(holder.get().value(), holder.get().zoneId().value(), false, refused);
+    }
+
     @GetMapping("/cabinet")
     String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
-                @RequestParam(name = "zone", required = false) String actsZone, HttpServletRequest request,
+                @RequestParam(name = "zone", required = false) String actsZone,
+                @RequestParam(name = "exemptionHolder", required = false) String exemptionHolder, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.CABINET_MEMBER), actor -> {
             // ADR 0061 item 33 (F423, was O261): the stored acts whose order the Cabinet member may state, beside the statement's form
@@ -86,6 +117,9 @@ class CabinetController {
             // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; F439, was O259): the court decisions a zone's governor left unrecorded past their last day
             model.addAttribute("escalatedCourtDecisions", desk.escalatedCourtDecisions());
             model.addAttribute("activities", Activity.values());
+            // 003 art. 23.4; 001 art. 23.1.1 (ADR 0035 item 126; F530, was O391): the exemption's form for one entity only once the land register
+            // would record it on this Cabinet member's signature, and why not otherwise
+            model.addAttribute("exemptionHolder", exemptionHolderJudged(exemptionHolder, actor));
             model.addAttribute("today", dates.today());
             // domain-rules §2 (ADR 0046 items 28, 44): the most the Government's declarations take on any day of this year and the next, against the ceiling
             mn.registry.kernel.calendar.WorkingDayCalendar calendar = calendars.get();
