@@ -47,12 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * applicant attacks the running registry from outside, with real signed requests over HTTP, through the special permit's lifecycle (002:
  * application, decision, issue, extension, suspension, restoration, revocation, complaint, surrender; 001 art. 23.1.1 for who signs). Each
  * method is one or several attempts; each refusal is problem+json with its code, field and article and nothing stored
- * ({@link RunningRegistry#refused}). The companies' state registration numbers 6531001-6531099 are this class's own.
+ * ({@link RunningRegistry#refused}). The companies' state registration numbers 6531001-6531099 are this class's own. The deadline poller
+ * is stopped (polled by hand where a test needs it); the demo people outlive the clock moved on by years (one test moves it past a term).
  */
 class PermitRedTeamRound31EndToEndTest {
 
     @RegisterExtension
-    static final PermitRegistry registry = new PermitRegistry("--registry.deadlines.poll-interval=1h");
+    static final PermitRegistry registry = new PermitRegistry("--registry.deadlines.poll-interval=1h").withLongLivedPeople();
 
     private static String document(String what) {
         return registry.document(what + ", session 31 permits' red team");
@@ -114,6 +115,37 @@ class PermitRedTeamRound31EndToEndTest {
     }
 
     @Test
+    @DisplayName("002 art. 23.2, 27.4, 29.2 (F567; ADR 0031, ADR 0046 item 163, choice): abuse: the holder's permit expires with its "
+            + "extension request undecided, the company applies again, then the extension is granted after the expiry: the company would "
+            + "hold two permits; refused 409 permit.company-already-holds, nothing stored")
+    void an_extension_after_expiry_does_not_bring_back_a_second_permit_of_the_company() throws InterruptedException {
+        ApplicationId id = issuedPermit("Red Team Thirty-One Expiry LLC", "6531012");
+        LocalDate validUntil = events(id).stream().filter(PermitIssued.class::isInstance).map(PermitIssued.class::cast).findFirst().orElseThrow()
+                .validUntil();
+        registry.clock().advance(Duration.between(registry.clock().instant(), mn.registry.kernel.calendar.UlaanbaatarTime.endOf(
+                validUntil.minusMonths(4)).toInstant().minus(Duration.ofHours(12))));
+        ok(registry.send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(id, document("the stamp duty paid by 6531012"))));
+        registry.clock().advance(Duration.between(registry.clock().instant(), mn.registry.kernel.calendar.UlaanbaatarTime.endOf(
+                validUntil.plusDays(2)).toInstant().minus(Duration.ofHours(12))));
+        registry.getBean(mn.registry.deadline.DeadlinePoller.class).pollOnce();
+        for (int i = 0; i < 200 && events(id).stream().noneMatch(mn.registry.kernel.permit.PermitExpired.class::isInstance); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(events(id)).anyMatch(mn.registry.kernel.permit.PermitExpired.class::isInstance);
+        // lawful as the law reads (an expired permit frees the company's number, ADR 0031): the company applies again
+        ApplicationId again = new ApplicationId(ok(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(
+                registry.context(), "Red Team Thirty-One Expiry LLC", "6531012"))).path("applicationId").asText());
+        registry.refused(registry.send("supervisor-2", "DecidePermitExtension", new mn.registry.kernel.permit.DecidePermitExtension(id, true,
+                List.of())), 409, "permit.company-already-holds", "applicationId", "002 art. 23.2");
+        assertThat(events(id)).noneMatch(mn.registry.kernel.permit.PermitExtendedAfterExpiry.class::isInstance);
+        // once the new application no longer holds the company (refused), the extension after the expiry is granted
+        ok(registry.send("reviewer-1", "RefusePermitApplication", new mn.registry.kernel.permit.RefusePermitApplication(again, List.of(
+                new mn.registry.kernel.permit.RefusalReason(mn.registry.kernel.permit.PermitRequirement.CERTIFICATE_ISSUING_PROCEDURE, "incomplete")))));
+        ok(registry.send("supervisor-2", "DecidePermitExtension", new mn.registry.kernel.permit.DecidePermitExtension(id, true, List.of())));
+        assertThat(events(id)).anyMatch(mn.registry.kernel.permit.PermitExtendedAfterExpiry.class::isInstance);
+    }
+
+    @Test
     @DisplayName("002 art. 26.6.4, 27.1, 28.1, 31.1.7, 20.3.3, 22.1.2 (ADR 0013): abuse: dates chosen to gain time: a term from yesterday, a "
             + "suspension from yesterday or of four months, an inspection or a change dated tomorrow, a report's period ending tomorrow: each "
             + "refused, nothing stored")
@@ -141,7 +173,7 @@ class PermitRedTeamRound31EndToEndTest {
 
     @Test
     @DisplayName("002 art. 28.4, 31.1.7, 27.2: abuse: a restoration with the violation not found remedied, a clean inspection dated before "
-            + "the violation's, an extension asked in the term's first days: refused, nothing stored")
+            + "the permit's issue, an extension asked in the term's first days: refused, nothing stored")
     void a_restoration_without_the_ground_cured_is_refused() {
         LocalDate today = registry.today();
         ApplicationId id = issuedPermit("Red Team Thirty-One Restore LLC", "6531003");
@@ -152,7 +184,7 @@ class PermitRedTeamRound31EndToEndTest {
         registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(id, "The holder says it is remedied")), 409,
                 "permit.restoration-without-inspection", null, "002 art. 28.4");
         registry.refused(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today.minusDays(1),
-                document("a clean report dated yesterday of 6531003"), false)), 400, "permit.inspection-before-the-last", "inspectedOn", "002 art. 31.1.7");
+                document("a clean report dated yesterday of 6531003"), false)), 400, "permit.inspection-before-issue", "inspectedOn", "002 art. 31.1.7");
         registry.refused(registry.send("applicant-1", "RequestPermitExtension", new RequestPermitExtension(id, document("stamp duty of 6531003"))),
                 400, "permit.extension-too-early", null, "002 art. 27.2");
     }
