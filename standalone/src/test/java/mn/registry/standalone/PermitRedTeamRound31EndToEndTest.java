@@ -146,6 +146,20 @@ class PermitRedTeamRound31EndToEndTest {
     }
 
     @Test
+    @DisplayName("002 art. 23.2, 27.3, 29.6 (F566, F567; ADR 0031): abuse: a careless official's refused grant of an extension, or refused "
+            + "upheld complaint, on a permit in force: refused, nothing stored, and the permit keeps its company: a second application of the "
+            + "company is still refused")
+    void a_refused_act_on_a_permit_in_force_does_not_free_its_company() {
+        ApplicationId id = issuedPermit("Red Team Thirty-One Kept LLC", "6531013");
+        registry.refused(registry.send("supervisor-2", "DecidePermitExtension", new mn.registry.kernel.permit.DecidePermitExtension(id, true,
+                List.of())), 409, "permit.no-extension-request", null, "002 art. 27.3");
+        registry.refused(registry.send("supervisor-2", "DecideRevocationComplaint", new DecideRevocationComplaint(id, true,
+                document("a decision on no complaint of 6531013"))), 409, "permit.no-complaint", null, "002 art. 29.6");
+        refusedAs(registry.send("applicant-1", "ApplyForPermit", ReceiptTimeEndToEndTest.permitApplicationFor(registry.context(),
+                "Red Team Thirty-One Kept LLC", "6531013")), 409, "permit.company-already-holds");
+    }
+
+    @Test
     @DisplayName("002 art. 26.6.4, 27.1, 28.1, 31.1.7, 20.3.3, 22.1.2 (ADR 0013): abuse: dates chosen to gain time: a term from yesterday, a "
             + "suspension from yesterday or of four months, an inspection or a change dated tomorrow, a report's period ending tomorrow: each "
             + "refused, nothing stored")
@@ -287,7 +301,13 @@ class PermitRedTeamRound31EndToEndTest {
         }
         JsonNode entry = registry.client().get("/api/public/register/permits/" + number).body();
         assertThat(entry.toString()).contains("REVOKED").doesNotContain(secret);
-        assertThat(registry.client().get("/api/public/feed?after=-1&limit=1000").body().toString()).contains(number).doesNotContain(secret);
+        // the feed publishes by checkpoint: wait for the revocation's entry, then read it all
+        for (int i = 0; i < 200 && !registry.client().get("/api/public/feed?after=-1&limit=1000").body().toString().contains("\"" + id.value()
+                + "\",\"decidedBy\""); i++) {
+            Thread.sleep(100);
+        }
+        String feed = registry.client().get("/api/public/feed?after=-1&limit=1000").body().toString();
+        assertThat(feed).contains(number).contains("FALSE_DOCUMENTS").doesNotContain(secret);
         RegistryClient.Reply search = registry.client().get("/api/public/search?q=" + secret);
         assertThat(search.body().toString()).doesNotContain(number);
     }

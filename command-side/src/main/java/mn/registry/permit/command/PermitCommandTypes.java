@@ -406,7 +406,7 @@ class PermitCommandTypes {
      * 002 art. 23.2, 28.2, 29.6, 27.4, 29.2 (choice, ADR 0046 items 162-163; abuse audit F566, F567, session 31): a company holds one
      * application under review or permit in force at a time (ADR 0031, F32). A revoked or expired permit frees the company's number at
      * once, so the company may apply again (or become a transfer's successor) while its complaint against the revocation may be filed or
-     * is pending (29.6), or while its extension request waits (27.3, decided after the expiry: item 111's `PermitExtendedAfterExpiry`).
+     * is pending (29.6), or while its extension request waits (27.3, decided after the expiry: {@code PermitExtendedAfterExpiry}).
      * The complaint upheld, or the extension granted after the expiry, would then bring back a second permit of the company beside the
      * new application or permit (suspended under one, 28.2, it would issue under the other). The act that brings the permit back claims
      * the holder's number for it, as an application does, before the aggregate acts: refused 409 {@code permit.company-already-holds}
