@@ -88,6 +88,31 @@ class CompanyPermitClaims {
                 () -> alreadyHolds(registrationNumber, null, field));
     }
 
+    /**
+     * 002 art. 23.2, 29.6, 27.4, 29.2 (choice, ADR 0046 items 162-163; abuse audit F566, F567): claims {@code registrationNumber} for the
+     * permit {@code applicationId} that an act brings back into force (a complaint upheld, an extension granted after the expiry); refused
+     * while another application or permit still holds the company. A claim that names this permit already stays as it is (the act goes on
+     * without taking it over), so that a refusal of the act, which releases only this command's claim, never deletes the permit's own.
+     */
+    void claimForThePermitBroughtBack(String registrationNumber, String commandId, ApplicationId applicationId, Instant at, String field) {
+        if (!mn.registry.kernel.permit.Company.isStateRegistrationNumber(registrationNumber)) {
+            return;
+        }
+        backfill.awaitDone();
+        Document claim = new Document("_id", registrationNumber).append("applicationId", applicationId.value()).append("commandId", commandId)
+                .append("claimedAt", at.toString());
+        RegistryWideClaim.take(claims, claim, existing -> {
+            ApplicationId held = new ApplicationId(existing.getString("applicationId"));
+            if (held.equals(applicationId)) {
+                return RegistryWideClaim.Verdict.PASS;
+            }
+            if (stillHolds(held, existing.getString("commandId"), registrationNumber)) {
+                throw alreadyHolds(registrationNumber, held, field);
+            }
+            return RegistryWideClaim.Verdict.TAKE_OVER;
+        }, () -> alreadyHolds(registrationNumber, null, field));
+    }
+
     /** Releases this command's claim of the number (the command was refused: nothing was stored). */
     void release(String registrationNumber, String commandId) {
         if (mn.registry.kernel.permit.Company.isStateRegistrationNumber(registrationNumber)) {

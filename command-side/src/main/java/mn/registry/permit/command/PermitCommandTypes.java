@@ -330,8 +330,10 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<DecidePermitExtension> decidePermitExtension() {
-        return signedBy(DecidePermitExtension.class, MINISTRY);
+    SignedCommandType<DecidePermitExtension> decidePermitExtension(CompanyPermitClaims companies) {
+        SignedCommandType<DecidePermitExtension> decide = signedBy(DecidePermitExtension.class, MINISTRY);
+        return SignedCommandType.of("DecidePermitExtension", DecidePermitExtension.class, MINISTRY, (b, c) -> b == null || !b.extend()
+                ? decide.handle(b, c) : theCompanyHoldsNoOtherPermitWhenItsOwnComesBack(companies, b.applicationId(), c, () -> decide.handle(b, c)));
     }
 
     @Bean
@@ -392,9 +394,39 @@ class PermitCommandTypes {
     }
 
     @Bean
-    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(DocumentClaims acrossKinds) {
-        return citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR, DecideRevocationComplaint::decisionSha256,
-                DocumentKind.COMPLAINT_DECISION, acrossKinds);
+    SignedCommandType<DecideRevocationComplaint> decideRevocationComplaint(CompanyPermitClaims companies, DocumentClaims acrossKinds) {
+        SignedCommandType<DecideRevocationComplaint> decide = citingItsDocument(DecideRevocationComplaint.class, SUPERVISOR,
+                DecideRevocationComplaint::decisionSha256, DocumentKind.COMPLAINT_DECISION, acrossKinds);
+        return SignedCommandType.of("DecideRevocationComplaint", DecideRevocationComplaint.class, SUPERVISOR,
+                (b, c) -> b == null || !b.upheld() ? decide.handle(b, c)
+                        : theCompanyHoldsNoOtherPermitWhenItsOwnComesBack(companies, b.applicationId(), c, () -> decide.handle(b, c)));
+    }
+
+    /**
+     * 002 art. 23.2, 28.2, 29.6, 27.4, 29.2 (choice, ADR 0046 items 162-163; abuse audit F566, F567, session 31): a company holds one
+     * application under review or permit in force at a time (ADR 0031, F32). A revoked or expired permit frees the company's number at
+     * once, so the company may apply again (or become a transfer's successor) while its complaint against the revocation may be filed or
+     * is pending (29.6), or while its extension request waits (27.3, decided after the expiry: {@code PermitExtendedAfterExpiry}).
+     * The complaint upheld, or the extension granted after the expiry, would then bring back a second permit of the company beside the
+     * new application or permit (suspended under one, 28.2, it would issue under the other). The act that brings the permit back claims
+     * the holder's number for it, as an application does, before the aggregate acts: refused 409 {@code permit.company-already-holds}
+     * (field {@code applicationId}) while another application or permit still holds the company, nothing stored; released when the
+     * aggregate refuses. A rejected complaint or a refused extension brings nothing back and claims nothing; a claim naming the permit
+     * itself (an extension of a permit in force) is left as it is, so that the act's refusal never deletes it.
+     */
+    private Object theCompanyHoldsNoOtherPermitWhenItsOwnComesBack(CompanyPermitClaims companies, ApplicationId permit, CommandContext context,
+                                                                  java.util.function.Supplier<Object> act) {
+        String number = permit == null ? null : itsCompany(permit);
+        if (number == null) {
+            return act.get(); // an application the registry does not know, or naming no state registration number: the aggregate judges it
+        }
+        companies.claimForThePermitBroughtBack(number, context.commandId(), permit, context.receivedAt(), "applicationId");
+        try {
+            return act.get();
+        } catch (RuntimeException refused) {
+            companies.release(number, context.commandId());
+            throw refused;
+        }
     }
 
     // 002 art. 29.6, 31.1.6 (ADR 0046 item 67): the correcting public record of a complaint upheld before item 57 is the supervisor's, as the

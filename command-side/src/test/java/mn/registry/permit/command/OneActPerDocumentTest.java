@@ -136,8 +136,9 @@ class OneActPerDocumentTest {
         types.fileRevocationComplaint(claims).handle(new FileRevocationComplaint(a, complaint), signed());
         conflictRefusedAs(refused(types.fileRevocationComplaint(claims), new FileRevocationComplaint(b, complaint), signed()),
                 "document.already-grounds-another-act", "complaintSha256", "002 art. 29.6");
-        types.decideRevocationComplaint(claims).handle(new DecideRevocationComplaint(a, false, decision), signed());
-        conflictRefusedAs(refused(types.decideRevocationComplaint(claims), new DecideRevocationComplaint(b, true, decision), signed()),
+        // the mock gateway names no holder, so the upheld decision claims no company number (F566): no company claims are needed here
+        types.decideRevocationComplaint(null, claims).handle(new DecideRevocationComplaint(a, false, decision), signed());
+        conflictRefusedAs(refused(types.decideRevocationComplaint(null, claims), new DecideRevocationComplaint(b, true, decision), signed()),
                 "document.already-grounds-another-act", "decisionSha256", "002 art. 29.6");
     }
 

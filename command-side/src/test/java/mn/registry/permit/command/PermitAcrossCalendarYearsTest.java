@@ -152,7 +152,7 @@ class PermitAcrossCalendarYearsTest {
         assertThat(events()).filteredOn(PermitDutyRaised.class::isInstance).map(PermitDutyRaised.class::cast)
                 .filteredOn(d -> d.startedOn() != null && d.startedOn().getYear() == 2035).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.calendarVersion().value()).isEqualTo("MN-2024.1+provisional-2035"));
-        types.decidePermitExtension().handle(new DecidePermitExtension(id, true, List.of()), by("reviewer-1", Role.MINISTRY_REVIEWER, "2035-09-19T02:00:00Z"));
+        types.decidePermitExtension(CompanyClaimsFixture.claims(database, axon)).handle(new DecidePermitExtension(id, true, List.of()), by("reviewer-1", Role.MINISTRY_REVIEWER, "2035-09-19T02:00:00Z"));
         assertThat(last(PermitExtended.class).validUntil()).isEqualTo(LocalDate.of(2041, 1, 5));
     }
 }
