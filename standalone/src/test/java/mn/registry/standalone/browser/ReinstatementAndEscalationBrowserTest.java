@@ -90,6 +90,20 @@ class ReinstatementAndEscalationBrowserTest {
                 today.plusDays(30)))));
         revokeComplainAndUphold(suspended);
         String suspendedNumber = permitNumber(suspended);
+        // it was suspended before the revocation too: wait for the decision itself in the register's history, not the status alone
+        // (under load the page once showed the history before the revocation reached the register)
+        BrowserRegistry.await("the register holding the complaint's decision", () -> {
+            RegistryClient.Reply detail = registry.client.get("/api/public/register/permits/" + suspendedNumber);
+            if (detail.status() != 200) {
+                return false;
+            }
+            for (JsonNode row : detail.body().path("history")) {
+                if (row.path("record").path("type").asText().endsWith("RevocationComplaintDecided")) {
+                    return true;
+                }
+            }
+            return false;
+        });
         BrowserRegistry.await("the register showing it suspended", () -> "SUSPENDED".equals(registerEntry(suspendedNumber).path("status").asText()));
         browser.open("/register/permits/" + suspendedNumber, "en");
         assertThat(browser.find("#entry-status").getAttribute("data-status")).isEqualTo("SUSPENDED");
