@@ -22,7 +22,8 @@
 #   (nodes: one `registry.jar mongo` process and N = 1, 2, 3 registry nodes on it; node JVM options default to
 #   BENCH_SERVER_JVM="-Xmx512m", the database's to BENCH_MONGO_JVM="-Xmx1g")
 # Server JVM options: BENCH_SERVER_JVM="-Xmx1g"; a JFR profile of the server: BENCH_JFR=true (kept under /tmp);
-# every rising-load step even past the knee: BENCH_ALL_STEPS=true.
+# every rising-load step even past the knee: BENCH_ALL_STEPS=true; the throughput benchmark's fourth round, 8 clients while
+# N public readers read (issue 15 target 1 names 20): BENCH_READERS=N.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 offline=-o
@@ -31,7 +32,7 @@ build_start=$SECONDS
 mvn -q -B $offline -Dbuild.dirname=target-bench -DskipTests -pl standalone,benchmarks -am package
 cp="benchmarks/target-bench/classes:$(cat benchmarks/target-bench/classpath.txt)"
 props=(-Dbench.jar=standalone/target-bench/registry.jar "-Dbench.serverJvm=${BENCH_SERVER_JVM:-}" "-Dbench.jfr=${BENCH_JFR:-false}"
-       "-Dbench.allSteps=${BENCH_ALL_STEPS:-false}")
+       "-Dbench.allSteps=${BENCH_ALL_STEPS:-false}" "-Dbench.readers=${BENCH_READERS:-0}")
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 which="${1:-all}"

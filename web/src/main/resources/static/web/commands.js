@@ -43,6 +43,9 @@ const bodies = {
     receiptSha256: value(f, 'receiptSha256'), otherReceiptReason: value(f, 'otherReceiptReason') || undefined }),
   ReportLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid.amount')), currency: value(f, 'paid.currency') || 'MNT' }, receiptSha256: value(f, 'receiptSha256') }),
+  // 003 art. 22.4, 22.5 (ADR 0035 item 130, F541): the tender's or auction's result for the application it selected
+  RecordLandSelectionResult: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'),
+    nominalValue: { amount: Number(value(f, 'nominalValue')), currency: 'MNT' }, resultSha256: value(f, 'resultSha256') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),
   WithdrawLandApplication: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId') }),
   SignQuarterlyReport: f => ({ zoneId: value(f, 'zoneId'), year: Number(value(f, 'year')), quarter: Number(value(f, 'quarter')),

@@ -23,6 +23,8 @@ const fill = () => {
   set('from', chosen.dataset.from);
   set('until', chosen.dataset.until);
   set('method', chosen.dataset.method);
+  // 003 art. 22.5 (ADR 0035 item 133, F543): the grant names the nominal value the tender's or auction's result recorded
+  set('nominalValue', chosen.dataset.nominalValue);
 };
 
 // --- plane geometry on [lon, lat] rings, enough for parcels of a few kilometres -------------------------------------

@@ -5,6 +5,7 @@ import mn.registry.benchmarks.http.CompanyPapers;
 import mn.registry.benchmarks.http.CpuMeter;
 import mn.registry.benchmarks.http.Latencies;
 import mn.registry.benchmarks.http.Load;
+import mn.registry.benchmarks.http.PublicReaders;
 import mn.registry.benchmarks.http.QueueCheck;
 import mn.registry.benchmarks.http.RegistryProcess;
 import mn.registry.kernel.permit.SubmittedDocument;
@@ -33,6 +34,14 @@ public final class CommandThroughputBenchmark {
     static final double TARGET_P99_MS = 100;
     static final String TARGET = ">= 300 commands/s, p99 <= 100 ms";
 
+    /**
+     * Session 31 (s31-speed): with {@code -Dbench.readers=N} (N > 0) a fourth round, 8 clients again while N public readers read
+     * ({@link PublicReaders}, {@code -Dbench.readerThinkMs}, default 1000), as issue 15's target 1 has it; printed after the
+     * 8-client round without readers, which stays the round {@link ServerAloneBenchmark} compares with.
+     */
+    static final int READERS = Integer.getInteger("bench.readers", 0);
+    static final long READER_THINK_MS = Long.getLong("bench.readerThinkMs", 1000);
+
     private CommandThroughputBenchmark() {
     }
 
@@ -59,28 +68,44 @@ public final class CommandThroughputBenchmark {
         List<String> warm;
         List<String> one;
         List<String> eight;
+        List<String> read = List.of();
         try (CompanyPapers documents = CompanyPapers.of(registry, "run " + registry.pid())) {
             warm = client.signApplications(documents, "warmup", warmUp);
             one = client.signApplications(documents, "one-client", perRound);
             eight = client.signApplications(documents, "eight-clients", perRound);
+            if (READERS > 0) {
+                read = client.signApplications(documents, "eight-readers", perRound);
+            }
         }
         signing = System.nanoTime() - signing;
         System.out.printf(Locale.ROOT, "pre-signed %d ApplyForPermit commands as applicant-1, each company's six papers written first, in %.1f s "
                         + "(%.2f ms each, client side, not timed below)%n",
-                warm.size() + one.size() + eight.size(), signing / 1e9, signing / 1e6 / (warm.size() + one.size() + eight.size()));
+                warm.size() + one.size() + eight.size() + read.size(), signing / 1e9,
+                signing / 1e6 / (warm.size() + one.size() + eight.size() + read.size()));
 
         CpuMeter cpu = new CpuMeter(registry.pid());
         Set<String> receipts = new HashSet<>();
         boolean ok = true;
         Load.Round[] measured = new Load.Round[2];
-        for (Plan plan : List.of(new Plan("warm-up, 8 clients", warm, 8, false), new Plan("1 client", one, 1, true),
-                new Plan("8 clients", eight, 8, true))) {
+        List<Plan> plans = new ArrayList<>(List.of(new Plan("warm-up, 8 clients", warm, 8, false), new Plan("1 client", one, 1, true),
+                new Plan("8 clients", eight, 8, true)));
+        if (READERS > 0) {
+            plans.add(new Plan("8 clients, " + READERS + " public readers", read, 8, true));
+        }
+        for (Plan plan : plans) {
+            boolean reading = plan.signed() == read;
+            PublicReaders readers = reading ? PublicReaders.start(registry, READERS, READER_THINK_MS) : null;
             cpu.start();
             Load.Round result = Load.closedLoop(plan.name(), client, plan.signed(), plan.clients());
             String cpuLine = cpu.since(plan.signed().size(), plan.counted() ? 30 : 0);
+            String readLine = readers == null ? null : readers.stop();
             System.out.println(result.line(plan.counted() ? TARGET + verdict(result) : "(not counted)"));
             System.out.println("    " + cpuLine);
-            if (plan.counted()) {
+            if (readLine != null) {
+                System.out.println("    " + readLine);
+                ok &= readers.failures() == 0;
+            }
+            if (plan.counted() && !reading) {
                 measured[plan.clients() == 1 ? 0 : 1] = result;
             }
             try {
@@ -97,6 +122,7 @@ public final class CommandThroughputBenchmark {
         IntStream.range(0, warmUp).mapToObj(i -> BenchClient.companyName("warmup", i)).forEach(expected::add);
         IntStream.range(0, perRound).mapToObj(i -> BenchClient.companyName("one-client", i)).forEach(expected::add);
         IntStream.range(0, perRound).mapToObj(i -> BenchClient.companyName("eight-clients", i)).forEach(expected::add);
+        IntStream.range(0, read.size()).mapToObj(i -> BenchClient.companyName("eight-readers", i)).forEach(expected::add);
         long waited = System.nanoTime();
         try {
             QueueCheck.Reading all = QueueCheck.awaitAll(client, token, expected, Duration.ofMinutes(2));

@@ -77,6 +77,18 @@ final class RegisterModel {
         handlers.put(LandEvents.LandRightsLapsed.class.getName(), (i, p) -> land(i, p, "LAPSED", date(p, "lapsedAt")));
         handlers.put(LandEvents.LandBaseValueRecorded.class.getName(), this::landBaseValue);
         handlers.put(LandEvents.LandBaseValueConfirmed.class.getName(), this::landBaseValueConfirmed);
+        handlers.put(LandEvents.LandSelectionResultRecorded.class.getName(), this::landSelected);
+    }
+
+    /**
+     * 003 art. 22.4, 22.5 (ADR 0035 item 131; abuse audit F541, was O364): the result of a tender or auction, public as the grant it grounds:
+     * the record in the selected entity's history (its entry otherwise unchanged; the licence follows with the grant).
+     */
+    private void landSelected(long index, JsonNode p) {
+        RegisterEntry winner = entries.get(RegisterKind.ENTITY).get(p.path("winner").asText());
+        if (winner != null) {
+            put(new Builder(winner).add(index).build());
+        }
     }
 
     /** A register as saved in a generation, which then follows the log from {@code logSize}. */

@@ -50,7 +50,8 @@ public final class EventRecords {
             "Answer",                    // RevocationGrounds: the permit's answer to the desk (ADR 0065), computed from its events, never stored
             "GovernorActs",              // the acts the governor's desk offers, the aggregate's answer, never stored (ADR 0035 item 75)
             "LandActs", "Decision", "Verdict", // LandActs: the land acts the land desk offers, the land register's answer, never stored (ADR 0035 item 81)
-            "ActNamingNoOrder"           // StoredActsNamingNoOrder: a person's stored act the staff pages list, the stream's answer, never stored (ADR 0061 item 33)
+            "ActNamingNoOrder",          // StoredActsNamingNoOrder: a person's stored act the staff pages list, the stream's answer, never stored (ADR 0061 item 33)
+            "GrantOrEnd"                 // GrantsAndEndsOfAPerson: a person's grant or end with its order, read from the stream for the staff pages, never stored (ADR 0061 item 69)
     );
 
     private EventRecords() {

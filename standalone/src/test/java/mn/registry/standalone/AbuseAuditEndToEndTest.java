@@ -363,6 +363,7 @@ class AbuseAuditEndToEndTest {
                 registration, "Lot 14", lot, "grain store", from, until, auction)));
         mn.registry.kernel.freezone.LandApplicationId application = new mn.registry.kernel.freezone.LandApplicationId(
                 applied.path("applicationId").asText());
+        LandSelectionStep.selected(registry, "governor-altanbulag", application, Money.mnt(45_000_000));
         JsonNode granted = ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
                 registration, "Lot 14", lot, "grain store", from, until, auction, Money.mnt(45_000_000), "Governor decision 2026/88", application)));
         mn.registry.kernel.freezone.LandLicenceId licence = new mn.registry.kernel.freezone.LandLicenceId(granted.path("licenceId").asText());
@@ -439,6 +440,7 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "\u2060", application)), 400, "freezone.field-missing",
                 "purpose", "003 art. 22.2");
+        LandSelectionStep.selected(registry, "governor-altanbulag", application, Money.mnt(30_000_000));
         ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 16", lot, "cashmere workshop", from, until, tender, Money.mnt(30_000_000), "Governor decision 2026/90", application)));
 
@@ -518,6 +520,7 @@ class AbuseAuditEndToEndTest {
         registry.refused(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
                 registration, "Lot 20", lot, "gravel yard", today().minusDays(1), lastDayOfSixtyYears, auction, Money.mnt(20_000_000),
                 "Governor decision 2026/95", application)), 400, "freezone.period-before-act", "from", "003 art. 22.2");
+        LandSelectionStep.selected(registry, "governor-altanbulag", application, Money.mnt(20_000_000));
         ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, registration,
                 "Lot 20", lot, "gravel yard", from, lastDayOfSixtyYears, auction, Money.mnt(20_000_000), "Governor decision 2026/95", application)));
         // a licence for a week, its fee recorded after the week: no certificate for rights that are over
@@ -525,6 +528,8 @@ class AbuseAuditEndToEndTest {
                 106.44, 50.33);
         JsonNode weekApplied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
                 registration, "Lot 21", week, "gravel yard", from, from.plusDays(6), auction)));
+        LandSelectionStep.selected(registry, "governor-altanbulag", new mn.registry.kernel.freezone.LandApplicationId(weekApplied.path("applicationId")
+                .asText()), Money.mnt(1_000_000));
         JsonNode weekGranted = ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG,
                 registration, "Lot 21", week, "gravel yard", from, from.plusDays(6), auction, Money.mnt(1_000_000), "Governor decision 2026/96",
                 new mn.registry.kernel.freezone.LandApplicationId(weekApplied.path("applicationId").asText()))));
@@ -547,6 +552,8 @@ class AbuseAuditEndToEndTest {
         LocalDate until = today().plusYears(30);
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new mn.registry.kernel.freezone.LandCommands.ApplyForLandUse(ALTANBULAG,
                 dissolved, "Lot 30", lot, "timber yard", from, until, auction)));
+        LandSelectionStep.selected(registry, "governor-altanbulag", new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId")
+                .asText()), Money.mnt(30_000_000));
         ok(registry.send("governor-altanbulag", "GrantLandRights", new mn.registry.kernel.freezone.LandCommands.GrantLandRights(ALTANBULAG, dissolved,
                 "Lot 30", lot, "timber yard", from, until, auction, Money.mnt(30_000_000), "Governor decision 2026/130",
                 new mn.registry.kernel.freezone.LandApplicationId(applied.path("applicationId").asText()))));
@@ -563,8 +570,16 @@ class AbuseAuditEndToEndTest {
         ok(registry.send("governor-altanbulag", "DeregisterEntity", new RegistrationCommands.DeregisterEntity(dissolved,
                 mn.registry.kernel.freezone.DeregistrationGround.COURT_DECISION, "dissolved by the court")));
         // the land revocation process ends the licence after the deregistration (a processor): the grant goes through once it has
+        // 003 art. 22.4 (F541): the auction's result for the next entity, recorded once the ground is free (applied-ground-licensed before)
+        String result = ReceiptTimeEndToEndTest.upload(registry.context(), "auction result " + toNext.applicationId());
+        boolean selected = false;
         RunningRegistry.Sent granted = null;
         for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            if (!selected && registry.send("governor-altanbulag", "RecordLandSelectionResult", new mn.registry.kernel.freezone.LandCommands
+                    .RecordLandSelectionResult(ALTANBULAG, toNext.applicationId(), toNext.nominalValue(), result)).reply().status() != 200) {
+                continue;
+            }
+            selected = true;
             granted = registry.send("governor-altanbulag", "GrantLandRights", toNext);
             if (granted.reply().status() != 409) {
                 break;

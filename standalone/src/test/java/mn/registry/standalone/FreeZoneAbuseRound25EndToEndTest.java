@@ -50,6 +50,7 @@ class FreeZoneAbuseRound25EndToEndTest {
         // the entity that will be removed in Zamyn-Uud holds land there
         String application = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ZAMYN_UUD, recordedB, "Khongor yard",
                 YARD, "Container yard", today, today.plusYears(5), LandCommands.AllocationMethod.AUCTION))).path("applicationId").asText();
+        LandSelectionStep.selected(registry, "governor-zamyn-uud", new mn.registry.kernel.freezone.LandApplicationId(application), Money.mnt(45_000_000));
         String licence = ok(registry.send("governor-zamyn-uud", "GrantLandRights", new LandCommands.GrantLandRights(ZAMYN_UUD, recordedB, "Khongor yard",
                 YARD, "Container yard", today, today.plusYears(5), LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000), "Governor decision 2026/95",
                 new mn.registry.kernel.freezone.LandApplicationId(application)))).path("licenceId").asText();

@@ -166,6 +166,7 @@ class FreeZoneAbuseRound5EndToEndTest {
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(zone, holder, name, lot, purpose,
                 from, until, TENDER)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        LandSelectionStep.selected(registry, governor, application, Money.mnt(30_000_000));
         JsonNode licence = ok(registry.send(governor, "GrantLandRights", new LandCommands.GrantLandRights(zone, holder, name, lot,
                 purpose, from, until, TENDER, Money.mnt(30_000_000), decision, application)));
         return new LandLicenceId(licence.path("licenceId").asText());

@@ -52,7 +52,9 @@ class FreeZoneAbuseRound6EndToEndTest {
         RegistrationId next = registry.registeredIn(ALTANBULAG, new LegalEntity("Dornod Cargo LLC", Jurisdiction.MONGOLIAN, null, "6401032"));
         LocalDate from = registry.today().plusMonths(3);
         LocalDate until = registry.today().plusYears(5);
-        LandLicenceId licence = new LandLicenceId(ok(grant(idle, applied(idle, from, until), from, until, "Governor decision 2027/31"))
+        LandApplicationId first = applied(idle, from, until);
+        LandSelectionStep.selected(registry, "governor-altanbulag", first, Money.mnt(30_000_000));
+        LandLicenceId licence = new LandLicenceId(ok(grant(idle, first, from, until, "Governor decision 2027/31"))
                 .path("licenceId").asText());
         LocalDate dueBy = FreeZoneTerms.landFeeDueBy(registry.today());
         String governor = registry.signIn("governor-altanbulag");
@@ -69,6 +71,8 @@ class FreeZoneAbuseRound6EndToEndTest {
                 land -> land.toString().contains("\"status\":\"LAPSED\""));
         registry.refused(registry.send("governor-altanbulag", "RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, licence,
                 Money.mnt(30_000_000), "TDB-2027-003101", ReceiptTimeEndToEndTest.upload(registry.context(), "Receipt "+"TDB-2027-003101"))), 409, "freezone.licence-lapsed", "licenceId", "003 art. 22.5, 22.7");
+        // 003 art. 22.4 (F541): the ground free again, the tender's result for the waiting application is recorded, then its grant
+        LandSelectionStep.selected(registry, "governor-altanbulag", waiting, Money.mnt(30_000_000));
         ok(grant(next, waiting, from, until, "Governor decision 2027/33"));
     }
 

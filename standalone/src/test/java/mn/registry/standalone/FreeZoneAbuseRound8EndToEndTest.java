@@ -89,6 +89,7 @@ class FreeZoneAbuseRound8EndToEndTest {
         JsonNode applied = ok(registry.send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(zone, holder, "Lot 8", parcel,
                 "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER)));
         LandApplicationId application = new LandApplicationId(applied.path("applicationId").asText());
+        LandSelectionStep.selected(registry, "governor-" + zone.value(), application, Money.mnt(40_000_000));
         return new LandLicenceId(ok(registry.send("governor-" + zone.value(), "GrantLandRights", new LandCommands.GrantLandRights(zone, holder, "Lot 8",
                 parcel, "bonded warehouse", from, until, LandCommands.AllocationMethod.TENDER, Money.mnt(40_000_000), "Governor decision 2027/8 (test)",
                 application))).path("licenceId").asText());

@@ -91,6 +91,8 @@ class FreeZoneEndToEndTest {
         RegistryClient.Reply applied3 = registry.command("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, REGISTRATION, "Lot 3", lot3,
                 "amber workshop", today.plusDays(1), today.plusYears(10), LandCommands.AllocationMethod.AUCTION));
         assertThat(applied3.status()).as(applied3.body().toString()).isEqualTo(200);
+        LandSelectionStep.selected(registry, "governor-altanbulag", new LandApplicationId(applied3.body().path("applicationId").asText()),
+                Money.mnt(45_000_000));
         RegistryClient.Reply granted = registry.command("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "Lot 3",
                 lot3, "amber workshop", today.plusDays(1), today.plusYears(10), LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/7", new LandApplicationId(applied3.body().path("applicationId").asText())));

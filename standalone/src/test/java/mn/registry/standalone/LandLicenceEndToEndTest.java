@@ -118,8 +118,11 @@ class LandLicenceEndToEndTest {
         refused(registry.command("governor-zamyn-uud", "GrantLandRights", grant(amber, application, from, until)), 403, "freezone.governor-outside-zone");
         // more than applied for
         refused(registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until.plusYears(5))), 400, "freezone.grant-exceeds-application");
+        // 003 art. 22.4 (F541): no result of the auction the application named is recorded
+        refused(registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until)), 409, "freezone.selection-unknown");
         assertThat(storedEvents()).as("refusals store nothing").isEqualTo(before);
 
+        LandSelectionStep.selected(registry, "governor-altanbulag", application, Money.mnt(45_000_000));
         RegistryClient.Reply granted = registry.command("governor-altanbulag", "GrantLandRights", grant(amber, application, from, until));
         assertThat(granted.status()).as(granted.body().toString()).isEqualTo(200);
         // an application is decided once

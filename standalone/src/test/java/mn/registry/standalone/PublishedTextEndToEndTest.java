@@ -134,6 +134,7 @@ class PublishedTextEndToEndTest {
         refusedNothingStored(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71, contact officer 9911 2233", application)), "decision");
+        LandSelectionStep.selected(registry, "governor-altanbulag", application, Money.mnt(45_000_000));
         ok(registry.send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, registration, "Lot 9", LOT,
                 "amber workshop", from, until, LandCommands.AllocationMethod.AUCTION, Money.mnt(45_000_000),
                 "Governor decision 2026/71 of " + today(), application)));

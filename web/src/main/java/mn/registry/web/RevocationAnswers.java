@@ -36,6 +36,14 @@ public class RevocationAnswers {
      * the page answers as it did (not found, or forbidden to a holder).
      */
     public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId) {
+        return folded(applicationId, null, null);
+    }
+
+    /**
+     * As {@link #folded(String)}, asked for the signed-in {@code official} whose grant in force now names {@code officialsCompany} (null: none):
+     * the answer says whether they act for the holder on the aggregate's state now (ADR 0046 item 156; abuse audit F523, was O406).
+     */
+    public Optional<Folded<RevocationGrounds.Answer>> folded(String applicationId, mn.registry.kernel.identity.PersonId official, String officialsCompany) {
         RevocationGrounds answers = grounds.getIfAvailable();
         if (answers == null) {
             return Optional.empty();
@@ -46,7 +54,7 @@ public class RevocationAnswers {
         } catch (IllegalArgumentException notAnApplicationId) {
             return Optional.empty();
         }
-        return answers.foldedAt(id, clock.instant());
+        return official == null ? answers.foldedAt(id, clock.instant()) : answers.foldedAt(id, clock.instant(), official, officialsCompany);
     }
 
     /**
@@ -54,6 +62,12 @@ public class RevocationAnswers {
      * permit is answered empty at position 0, which the page neither waits for nor compares.
      */
     public Folded<Optional<RevocationGrounds.Answer>> foldedOrNone(String applicationId) {
-        return folded(applicationId).map(found -> found.map(Optional::of)).orElse(new Folded<>(Optional.empty(), 0));
+        return foldedOrNone(applicationId, null, null);
+    }
+
+    /** As {@link #foldedOrNone(String)}, asked for {@code official} (F523: {@link #folded(String, mn.registry.kernel.identity.PersonId, String)}). */
+    public Folded<Optional<RevocationGrounds.Answer>> foldedOrNone(String applicationId, mn.registry.kernel.identity.PersonId official,
+                                                                 String officialsCompany) {
+        return folded(applicationId, official, officialsCompany).map(found -> found.map(Optional::of)).orElse(new Folded<>(Optional.empty(), 0));
     }
 }

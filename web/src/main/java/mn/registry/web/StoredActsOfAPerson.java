@@ -28,11 +28,16 @@ public class StoredActsOfAPerson {
 
     /** The page's model attribute. */
     public static final String MODEL = "storedActs";
+    /** The model attribute of the person's grants and ends with their orders (ADR 0061 item 69; F535, was O401): a list, or null. */
+    public static final String GRANTS_AND_ENDS = "grantsAndEnds";
 
     private final ObjectProvider<StoredActsNamingNoOrder> answers;
+    private final ObjectProvider<mn.registry.kernel.identity.GrantsAndEndsOfAPerson> grantsAndEnds;
 
-    StoredActsOfAPerson(ObjectProvider<StoredActsNamingNoOrder> answers) {
+    StoredActsOfAPerson(ObjectProvider<StoredActsNamingNoOrder> answers,
+                        ObjectProvider<mn.registry.kernel.identity.GrantsAndEndsOfAPerson> grantsAndEnds) {
         this.answers = answers;
+        this.grantsAndEnds = grantsAndEnds;
     }
 
     /**
@@ -68,7 +73,31 @@ public class StoredActsOfAPerson {
 
     /** Adds the listing of {@code person} (and the act {@code chosen}, if offered) for {@code signer} to the page's model. */
     public void addTo(Model model, String person, Chosen chosen, Actor signer) {
-        model.addAttribute(MODEL, listing(person, chosen, signer));
+        Listing listing = listing(person, chosen, signer);
+        model.addAttribute(MODEL, listing);
+        model.addAttribute(GRANTS_AND_ENDS, listing.known() && !listing.notReady() ? grantsAndEnds(listing.person()) : null);
+    }
+
+    /**
+     * 001 art. 23.1.1 (ADR 0061 item 69; abuse audit F535, was O401): the person's grants and ends with their orders and the persons each
+     * order was stated to concern, read-only, below the acts naming no order; null when none is asked, no command side runs, or the node's
+     * start-up pass has not read the archived orders (the page says so for the stored acts already).
+     */
+    private List<mn.registry.kernel.identity.GrantsAndEndsOfAPerson.GrantOrEnd> grantsAndEnds(String person) {
+        mn.registry.kernel.identity.GrantsAndEndsOfAPerson read = grantsAndEnds.getIfAvailable();
+        if (person.isEmpty() || read == null) {
+            return null;
+        }
+        try {
+            return read.of(new PersonId(person)).orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        } catch (RegistryProblem problem) {
+            if (!StoredActsNamingNoOrder.NOT_READY.equals(problem.code())) {
+                throw problem;
+            }
+            return null;
+        }
     }
 
     private Listing listing(String person, Chosen chosen, Actor signer) {

@@ -74,7 +74,8 @@ class StoredActsOfAPersonTest {
     private static StoredActsOfAPerson.Listing listed(StoredActsNamingNoOrder stream, String person, Actor signer,
                                                       StoredActsOfAPerson.Chosen chosen) {
         ExtendedModelMap model = new ExtendedModelMap();
-        new StoredActsOfAPerson(new StaticListableBeanFactory(Map.of("stream", stream)).getBeanProvider(StoredActsNamingNoOrder.class))
+        new StoredActsOfAPerson(new StaticListableBeanFactory(Map.of("stream", stream)).getBeanProvider(StoredActsNamingNoOrder.class),
+                new StaticListableBeanFactory(Map.of()).getBeanProvider(mn.registry.kernel.identity.GrantsAndEndsOfAPerson.class))
                 .addTo(model, person, chosen, signer);
         return (StoredActsOfAPerson.Listing) model.getAttribute(StoredActsOfAPerson.MODEL);
     }

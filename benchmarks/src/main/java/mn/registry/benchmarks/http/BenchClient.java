@@ -39,14 +39,28 @@ public final class BenchClient {
     public record Reply(int status, String body) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI base;
     private final Path dataDir;
 
     public BenchClient(URI base, Path dataDir) {
+        this(base, dataDir, "cmd-http");
+    }
+
+    /**
+     * Session 31 (s31-speed): a client whose HTTP threads are named {@code threads-N} (at most 15 characters with the number: the
+     * kernel's name of a thread), so that {@link ThreadCpu} tells the signing clients' HTTP work from the public readers'.
+     */
+    public BenchClient(URI base, Path dataDir, String threads) {
         this.base = base;
         this.dataDir = dataDir;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, threads + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                })).build();
     }
 
     private String uploader;

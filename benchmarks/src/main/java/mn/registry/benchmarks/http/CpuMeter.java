@@ -22,6 +22,7 @@ public final class CpuMeter {
     private final ServerProbe probe;
     private ServerProbe.Reading probeStart;
     private java.util.Map<String, Long> threadsStart;
+    private java.util.Map<String, Long> clientThreadsStart;
     private long[] writesStart;
 
     public CpuMeter(long serverPid) {
@@ -32,6 +33,7 @@ public final class CpuMeter {
     public void start() {
         probeStart = probe == null ? null : probe.read();
         threadsStart = ThreadCpu.read(serverPid);
+        clientThreadsStart = ThreadCpu.read(ProcessHandle.current().pid());
         writesStart = ThreadCpu.writes(serverPid);
         serverStart = serverCpuNanos();
         clientStart = clientCpuNanos();
@@ -45,7 +47,13 @@ public final class CpuMeter {
      * that took the most time.
      */
     public String since(int commands, int topKinds) {
+        long[] machine = machineJiffies();
+        long wall = System.nanoTime() - wallStart;
+        long server = serverCpuNanos() - serverStart;
+        long client = clientCpuNanos() - clientStart;
         String cpu = since(commands) + "\n    " + ThreadCpu.perCommand(threadsStart, ThreadCpu.read(serverPid), commands, 0.02)
+                + "\n    " + ThreadCpu.perCommand("client", clientThreadsStart, ThreadCpu.read(ProcessHandle.current().pid()), commands, 0.02)
+                + "\n    " + machine(commands, wall, server, client, machine)
                 + "\n    " + ThreadCpu.writesPerCommand(writesStart, ThreadCpu.writes(serverPid), commands);
         return probe == null ? cpu : cpu + "\n    " + ServerProbe.perCommand(probeStart, probe.read(), commands, topKinds);
     }
@@ -62,6 +70,34 @@ public final class CpuMeter {
         return String.format(Locale.ROOT, "CPU per command: server %.2f ms, client %.2f ms; of %d cores busy: server %.0f%%, client %.0f%%, whole machine %s; load average %s",
                 server / 1e6 / commands, client / 1e6 / commands, cores, 100.0 * server / wall / cores, 100.0 * client / wall / cores,
                 total > 0 ? String.format(Locale.ROOT, "%.0f%%", 100.0 * busy / total) : "n/a", loadAverage());
+    }
+
+    /**
+     * Session 31 (s31-speed): the whole machine's CPU per command over the round, from /proc/stat (every process, the kernel's
+     * interrupts included) beside the two processes' own: server, client, the rest (other processes, the kernel's work that no
+     * process is charged with) and what was left idle; and the rate the cores allow at most with this round's CPU per command:
+     * all cores' time divided by the server's and the client's CPU per command (the rest and idle given to them), and by the
+     * server's alone (the client elsewhere).
+     */
+    private String machine(int commands, long wallNanos, long serverNanos, long clientNanos, long[] machineNow) {
+        long busyJiffies = machineNow[0] - machineStart[0];
+        long totalJiffies = machineNow[1] - machineStart[1];
+        if (totalJiffies <= 0) {
+            return "whole machine: n/a";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        // /proc/stat counts in USER_HZ (100 a second); the machine's time is the wall time of all cores
+        double all = wallNanos / 1e6 * cores / commands;
+        double busy = all * busyJiffies / totalJiffies;
+        double server = serverNanos / 1e6 / commands;
+        double client = clientNanos / 1e6 / commands;
+        double rest = busy - server - client;
+        double coresMs = 1000.0 * cores;
+        return String.format(Locale.ROOT, "whole machine per command (%d cores, %.2f ms of their time): server %.2f ms (%.0f%%), client %.2f ms "
+                        + "(%.0f%%), other processes and kernel %.2f ms (%.0f%%), idle %.2f ms (%.0f%%); the cores allow at most %.0f commands/s "
+                        + "with server and client on them, %.0f with the server alone on them",
+                cores, all, server, 100 * server / all, client, 100 * client / all, rest, 100 * rest / all, all - busy, 100 * (all - busy) / all,
+                coresMs / (server + client), coresMs / server);
     }
 
     /** Busy and total jiffies of all cores from the first line of /proc/stat; zeros where there is none. */

@@ -55,7 +55,9 @@ public final class Load {
     public static Round closedLoop(String name, List<BenchClient> nodes, List<String> signed, int threads) throws Exception {
         Recorder recorder = new Recorder(signed.size());
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger named = new AtomicInteger();
+        // named for ThreadCpu's reading of the client's CPU by thread group (session 31)
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "client-" + named.incrementAndGet()));
         long start = System.nanoTime();
         List<Future<?>> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

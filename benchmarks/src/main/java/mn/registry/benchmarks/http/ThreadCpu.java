@@ -61,6 +61,9 @@ public final class ThreadCpu {
         if (g.startsWith("C1 Compiler") || g.startsWith("C2 Compiler")) {
             return "JIT compilers";
         }
+        if (g.startsWith("HttpClient-") && g.contains("-Se")) {
+            return "HTTP clients' selectors"; // java.net.http's SelectorManager threads (the benchmark's client JVM)
+        }
         return g.isEmpty() ? name : g;
     }
 

@@ -92,6 +92,7 @@ public class DocumentClaims {
             "document.claimed-by-another-act.zone-resolution",
             "document.claimed-by-another-act.land-fee-exemption-decision",
             "document.claimed-by-another-act.land-fee-receipt",
+            "document.claimed-by-another-act.land-selection-result",
             "document.claimed-by-another-act.identity-order",
             "document.claimed-by-another-act.permit-contract",
             "document.claimed-by-another-act.duty-evidence",
@@ -665,7 +666,9 @@ public class DocumentClaims {
         /** A Free Zone (its id): its opening or closure (003 art. 6.4). */
         ZONE("zone"),
         /** A land licence ({@code <licence> in zone <zone>}): the fee its holder reports paid (003 art. 22.5). */
-        LICENCE("licence");
+        LICENCE("licence"),
+        /** An application for land use (its id, which names its zone): the result of the tender or auction that selected it (003 art. 22.4, F541). */
+        APPLICATION("application");
 
         private final String prefix;
 

@@ -94,6 +94,14 @@ public enum DocumentKind {
     LAND_FEE_RECEIPT("land-fee-receipt", "the receipt of a land fee reported paid", Acts.oneAct(new Refusal("freezone.fee-receipt-reported-already",
             "receiptSha256", "003 art. 22.5", "This receipt reported the fee of {holder} already; one payment pays one licence's fee."), true)),
     /**
+     * 003 art. 22.4 (ADR 0035 item 130; abuse audit F541, was O364): the result of a tender or auction recorded for the application it selected
+     * ({@code RecordLandSelectionResult}); one result, one application's selection: another application's result on it is refused, the same
+     * application's second result is left to the land register ({@code freezone.selection-recorded-already}).
+     */
+    LAND_SELECTION_RESULT("land-selection-result", "the result of a tender or auction for land in a Free Zone", Acts.oneAct(new Refusal(
+            "freezone.selection-result-cited-already", "resultSha256", "003 art. 22.4", "This document is recorded already as the result that "
+            + "selected {holder}; each tender's or auction's result is recorded for the one application it selected."), true)),
+    /**
      * 001 art. 23.1.1 (ADR 0055): the order or letter an identity act rests on ({@code EnrolSigner}, {@code EndSignerRole},
      * {@code RevokeSignerCertificate}); one Government order may name several officials, so the kind's acts share it.
      */

@@ -134,6 +134,22 @@ class LandCommandTypes {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 item 130; abuse audit F541, was O364): the governor records the result of the tender
+     * or auction that selected a pending application, on the result's document, claimed registry-wide (kind
+     * {@link DocumentKind#LAND_SELECTION_RESULT}, one application's selection; another kind's act on it refused) before the land register acts,
+     * released when refused.
+     */
+    @Bean
+    SignedCommandType<LandCommands.RecordLandSelectionResult> recordLandSelectionResultType(DocumentClaims claims) {
+        GovernorCommandType<LandCommands.RecordLandSelectionResult> toAggregate = GovernorCommandType.toAggregate(
+                LandCommands.RecordLandSelectionResult.class, commands, b -> unknownApplication(b.applicationId()),
+                (b, context, returned) -> new ApplicationAnswer(b.applicationId(), context.receivedAt(), "SELECTED"));
+        return GovernorCommandType.of("RecordLandSelectionResult", LandCommands.RecordLandSelectionResult.class, (b, context) ->
+                claims.claimedFor(b.resultSha256(), DocumentKind.LAND_SELECTION_RESULT, Claimant.grounding(DocumentClaims.Grounds.APPLICATION.of(b.applicationId() == null ? null : b.applicationId().value())),
+                        context, "resultSha256", "003 art. 22.4", () -> toAggregate.carryOut().apply(b, context)));
+    }
+
+    /**
      * 003 art. 22.5 (choice, ADR 0035 item 18; abuse audit F122): the receipt is claimed registry-wide ({@link LandFeeReceiptClaims})
      * after the zone check and before the land register acts, and released when the fee is refused.
      */

@@ -97,6 +97,8 @@ class ZoneLand {
     private final Map<Integer, Instant> baseValueConfirmedAt = new java.util.HashMap<>();
     /** The receipts' documents (SHA-256, well-formed: lower case) each licence's report or certificate rests on (F502): one payment pays one licence's fee. */
     private final Map<String, LandLicenceId> receiptDocuments = new java.util.HashMap<>();
+    /** The tenders' and auctions' results recorded in this zone (003 art. 22.4; ADR 0035 item 130, F541), by the application each selected. */
+    private final Map<LandApplicationId, LandEvents.LandSelectionResultRecorded> selections = new java.util.HashMap<>();
     /**
      * The day each holder concluded its first land use agreement in this zone (003 art. 23.3): the local day its first rights were granted,
      * whatever became of them since (ADR 0035 item 34, F173).
@@ -379,11 +381,100 @@ class ZoneLand {
         nominalValueIsNotBelowTheBaseValue(body.nominalValue(), hectares, context.receivedAt());
         parcelIsNotLicensedForAnOverlappingPeriod(parcel, body.from(), body.until());
         licensedAreaNeverExceedsTheZone(hectares, body.from(), body.until(), zone.areaHectares());
+        grantRestsOnTheSelectionsResult(application, body.nominalValue());
         LandLicenceId id = LandLicenceId.of(body.zoneId(), licences.size() + 1);
         apply(new LandEvents.LandRightsGranted(body.zoneId(), id, body.holder(), body.parcelName(), body.parcel(), hectares, body.purpose(),
                 body.from(), body.until(), body.method(), body.nominalValue(), body.decision(), context.receivedAt(), context.actor(), application.id(),
                 FreeZoneTerms.landFeeDueBy(UlaanbaatarTime.dateOf(context.receivedAt()))));
         return id;
+    }
+
+    /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 items 130-133; abuse audit F541-F543, was O364): the governor records the result of the
+     * tender or auction a pending application named: the application it selected, the nominal value, the result's document (uploaded first).
+     * The authority rules are the grant's ({@link #applicationIsGrantable}); the result is recorded once per application, on ground no other
+     * unused result selected for an overlapping period, at a value not below the zone's base value times the area applied for (F529's rule,
+     * called).
+     */
+    @CommandHandler
+    void handle(LandCommands.RecordLandSelectionResult body, CommandContext context, LandServices services) {
+        SELECTION_RESULT.received(body.resultSha256(), services::documentReceived);
+        Zones.Zone zone = services.zone(body.zoneId());
+        Application application = applicationIsPending(body.applicationId());
+        applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), Signer.of(context));
+        selectionIsRecordedOnce(application);
+        parcelIsNotSelectedForAnOverlappingPeriod(application);
+        selectionsValueIsComplete(body.nominalValue());
+        nominalValueIsNotBelowTheBaseValue(body.nominalValue(), ParcelGeometry.hectares(application.parcel()), context.receivedAt());
+        apply(new LandEvents.LandSelectionResultRecorded(zoneId, application.id(), application.applicant(), application.method(), body.nominalValue(),
+                body.resultSha256(), context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 22.4 (ADR 0035 item 130): the result's document is uploaded first (POST /api/documents); a malformed hash is answered as one never received
+    private static final DocumentCitation SELECTION_RESULT = DocumentCitation.of("resultSha256", "003 art. 22.4").malformedAsUnknown()
+            .unknownSays("The tender's or auction's result is recorded on its document: upload it to POST /api/documents first and name its SHA-256.");
+
+    // 003 art. 22.4 (ADR 0035 item 130; F541): one tender or auction selects an application once; a second result for it is refused
+    void selectionIsRecordedOnce(Application application) {
+        LandEvents.LandSelectionResultRecorded recorded = selections.get(application.id());
+        if (recorded != null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.selection-recorded-already", "The result of the " + recorded.method()
+                    + " that selected " + application.id() + " was recorded on " + recorded.recordedAt() + "; it is recorded once.", "applicationId",
+                    "003 art. 22.4");
+        }
+    }
+
+    /**
+     * 003 art. 22.2, 22.4 (the lead's reading, ADR 0035 item 131; F542): one tender or auction selects one winner for a parcel: a result for an
+     * application whose parcel shares ground with the parcel of a recorded result still unused (its application pending: not yet granted) for an
+     * overlapping period is refused, compared as {@link #parcelIsNotLicensedForAnOverlappingPeriod} compares licences; otherwise the loser is
+     * "selected" too and the governor picks whom to grant. A result whose application was since refused or withdrawn selects no one any more
+     * (ADR 0035 item 134), and one whose application was granted is the licence, which that rule compares.
+     */
+    void parcelIsNotSelectedForAnOverlappingPeriod(Application application) {
+        for (LandEvents.LandSelectionResultRecorded r : selections.values()) {
+            Application selected = applications.get(r.applicationId());
+            if (selected != null && selected.decision() == Decision.PENDING && !selected.from().isAfter(application.until())
+                    && !selected.until().isBefore(application.from()) && ParcelGeometry.overlap(application.parcel(), selected.parcel())) {
+                throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.parcel-selected-already", "The " + r.method() + " recorded on "
+                        + r.recordedAt() + " selected " + selected.id() + " for ground this application shares (" + selected.from() + " to "
+                        + selected.until() + "); one selection has one winner.", "applicationId", "003 art. 22.4");
+            }
+        }
+    }
+
+    // 003 art. 22.5: the result names the nominal value the one-time fee will equal
+    static void selectionsValueIsComplete(Money nominalValue) {
+        if (nominalValue == null || nominalValue.amount() == null || nominalValue.amount().signum() <= 0) {
+            throw RegistryProblem.invalid("freezone.nominal-value-missing", "The auction's nominal value, which the one-time fee equals, is required.",
+                    "nominalValue", "003 art. 22.5");
+        }
+    }
+
+    /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 items 132-133; abuse audit F541, F543, was O364): rights are granted by tender or auction
+     * (22.4, the only routes an application names), so a grant received after this release rests on the recorded result that selected its
+     * application ({@code freezone.selection-unknown}), and names the result's nominal value, which the one-time fee equals (22.5;
+     * {@code freezone.nominal-value-not-the-results}). The winner, the parcel and "used once" follow from {@link #holderIsTheApplicant},
+     * {@link #decisionGrantsNoMoreThanApplied} and {@link #applicationIsPending}. Grants stored before stay valid: the rule is at receipt.
+     */
+    void grantRestsOnTheSelectionsResult(Application application, Money nominalValue) {
+        LandEvents.LandSelectionResultRecorded result = selectionOf(application);
+        if (!result.nominalValue().sameAs(nominalValue)) {
+            throw RegistryProblem.invalid("freezone.nominal-value-not-the-results", "The " + result.method() + "'s result recorded the nominal value "
+                    + result.nominalValue() + "; the grant names it.", "nominalValue", "003 art. 22.5");
+        }
+    }
+
+    // 003 art. 22.4 (ADR 0035 item 132; F541): the recorded result that selected the application; none: no grant. The land desk asks it too
+    LandEvents.LandSelectionResultRecorded selectionOf(Application application) {
+        LandEvents.LandSelectionResultRecorded result = selections.get(application.id());
+        if (result == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.selection-unknown", "No result of the " + application.method()
+                    + " application " + application.id() + " named was recorded; rights are granted on the result that selected it.", "applicationId",
+                    "003 art. 22.4");
+        }
+        return result;
     }
 
     /**
@@ -959,8 +1050,10 @@ class ZoneLand {
                 e -> services.standing(e, zone));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Decision> decisions = new LinkedHashMap<>();
         applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> decisions.put(a.id(),
-                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> applicationIsGrantable(a, zone, standing.apply(a.applicant()),
-                        representative)), verdictOf(() -> {
+                new mn.registry.kernel.freezone.LandActs.Decision(verdictOf(() -> {
+                            applicationIsGrantable(a, zone, standing.apply(a.applicant()), representative);
+                            selectionOf(a);
+                        }), verdictOf(() -> {
                             deciderIsNotTheApplicant(a, signer);
                             deciderDoesNotRepresentTheEntity(a.applicant(), representative, "applicationId");
                         }))));
@@ -973,7 +1066,22 @@ class ZoneLand {
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
                 standing.apply(applications.get(id).applicant()), representative))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals);
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative));
+    }
+
+    /**
+     * 003 art. 22.4 (ADR 0035 item 130; F541): for each pending application, whether its tender's or auction's result would be recorded now on
+     * {@code governor}'s signature, by the rules its handler calls that the value and document typed do not change; the land desk's form.
+     */
+    private Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> selectionsAcceptedAt(Zones.Zone zone,
+            java.util.function.Function<RegistrationId, LandHolders.Holder> standing, Signer governor) {
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> verdicts = new LinkedHashMap<>();
+        applications.values().stream().filter(a -> a.decision() == Decision.PENDING).forEach(a -> verdicts.put(a.id(), verdictOf(() -> {
+            applicationIsGrantable(a, zone, standing.apply(a.applicant()), governor);
+            selectionIsRecordedOnce(a);
+            parcelIsNotSelectedForAnOverlappingPeriod(a);
+        })));
+        return verdicts;
     }
 
     /** Accepted when {@code rules} pass, else refused with the code of the problem they throw. */
@@ -1331,6 +1439,11 @@ class ZoneLand {
         if (receiptSha256 != null) { // a certificate stored before session 29 names no document ("not recorded")
             receiptDocuments.putIfAbsent(receiptSha256, licence);
         }
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandSelectionResultRecorded event) {
+        selections.put(event.applicationId(), event);
     }
 
     @EventSourcingHandler

@@ -265,6 +265,10 @@ class Person {
                     + "official signs the enrolment of " + body.personId() + ".", EnrolSignerType.ARTICLE);
         }
         notErased(body.personId());
+        if (body.role() == Role.APPLICANT) {
+            // ADR 0061 item 72 (F564): an official of the company does not give it a representative on their own word
+            officialDoesNotNameTheirOwnCompany(body.company(), context);
+        }
         enrolledByTheCabinetMember(body, context);
         java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
         String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);
@@ -537,9 +541,52 @@ class Person {
      */
     @CommandHandler
     void handle(mn.registry.kernel.identity.StateRepresentativesCompany body, CommandContext context) {
+        companyStatedByAnotherOfficialThanTheRepresentative(body, context);
+        companyStatedByNoneOfItsRepresentatives(body, context);
         representativesCompanyStatedOnceForAGrantNamingNone(body);
         apply(new mn.registry.kernel.identity.RepresentativesCompanyStated(body.personId(), body.company().strip(),
                 lower(body.documentSha256()), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2 (ADR 0061 item 71, choice; abuse audit F539): nobody states the company of their own grant, as nobody
+     * enrols themselves (ADR 0055): a supervisor who also holds a representative's grant naming none would choose, on their own word, the
+     * company they act for from then on. Another official states it (403 {@code identity.own-company-stated}, field {@code personId}).
+     */
+    private static void companyStatedByAnotherOfficialThanTheRepresentative(mn.registry.kernel.identity.StateRepresentativesCompany body,
+                                                                           CommandContext context) {
+        if (body.personId().equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.own-company-stated", "Nobody states the company of their own "
+                    + "representative's grant; another official states the company of " + body.personId() + "'s grant.", "personId",
+                    EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0061 item 72, choice, as ADR 0046 items 150-151 read it for a permit; abuse audit
+     * F563): an official whose own grant of the representative's role in force at the registry's receipt names the company stated (the
+     * signer's company, judged at the receipt) does not state it for another person: they would give their own company a representative on
+     * their own word, acting for the company and not for the ministry. Another official states it (403
+     * {@code identity.official-represents-the-company}, field {@code company}).
+     */
+    private static void companyStatedByNoneOfItsRepresentatives(mn.registry.kernel.identity.StateRepresentativesCompany body,
+                                                                CommandContext context) {
+        officialDoesNotNameTheirOwnCompany(body.company(), context);
+    }
+
+    /**
+     * ADR 0061 item 72 (F563, F564): the rule of a statement of a representative's company and of a representative's enrolment: refused when
+     * the signer's own grant in force at the registry's receipt ({@code context.company()}) names {@code company}, the company the act gives
+     * a representative (null: none named, judged by the act's other rules).
+     */
+    static void officialDoesNotNameTheirOwnCompany(String company, CommandContext context) {
+        String named = company == null ? null : company.strip();
+        if (context.company() != null && context.company().equals(named)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-company", context.actor() + "'s own "
+                    + "grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + named + ": they do not "
+                    + "give it a representative for the ministry (an enrolment or a statement of the grant's company); another official does.",
+                    "company", EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
     }
 
     /** ADR 0061 item 63: the rule of {@link #handle(mn.registry.kernel.identity.StateRepresentativesCompany, CommandContext)}. */

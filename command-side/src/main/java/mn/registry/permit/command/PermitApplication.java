@@ -1727,6 +1727,17 @@ class PermitApplication {
      * request is closed by a revocation that stands (its decision refused, item 111). Reads the state only: applies nothing.
      */
     RevocationGrounds.Answer revocationGroundsAt(Instant now, PermitServices services) {
+        return revocationGroundsAt(now, services, null, null);
+    }
+
+    /**
+     * As {@link #revocationGroundsAt(Instant, PermitServices)}, and (ADR 0046 item 156; abuse audit F523, was O406) whether {@code official},
+     * whose grant of the applicant's role in force now names {@code officialsCompany} (null: none), acts for the holder on this aggregate's
+     * state (its holder and representative now, which the case file may show late), by the rule every ministry act applies
+     * ({@link #officialDoesNotActForTheHolder}): the code of the refusal, or null. No official (null): not asked.
+     */
+    RevocationGrounds.Answer revocationGroundsAt(Instant now, PermitServices services, mn.registry.kernel.identity.PersonId official,
+                                                 String officialsCompany) {
         Map<RevocationGround, RevocationGrounds.Verdict> verdicts = new EnumMap<>(RevocationGround.class);
         for (RevocationGround ground : RevocationGround.values()) {
             try {
@@ -1747,7 +1758,14 @@ class PermitApplication {
         return new RevocationGrounds.Answer(verdicts, request, suspensionAnewIsOpen(now, services), restoration,
                 verdictOf(() -> theTaxRequestIsDecidedNow(now)), aGroundToSuspendStands(), extensionRequestClosedByTheRevocation(now),
                 monthsSpent, monthsSpent && !theChainsNoticesWereRecordedInTimeOnTheCalendarInForce(services),
-                anInspectorsOpinionOfAViolationStands(), representativeNoLongerActsAt(now, services));
+                anInspectorsOpinionOfAViolationStands(), representativeNoLongerActsAt(now, services),
+                official == null ? null : officialRefusedWith(official, officialsCompany, now));
+    }
+
+    /** The code {@link #officialDoesNotActForTheHolder} would refuse {@code official}'s act received at {@code now} with, or null (F523). */
+    private String officialRefusedWith(mn.registry.kernel.identity.PersonId official, String officialsCompany, Instant now) {
+        return verdictOf(() -> mn.registry.kernel.permit.OfficialActsForTheHolder.officialDoesNotActForTheHolder(official, officialsCompany, now,
+                representative, holder == null ? null : holder.registrationNumber(), null)).refusedWith();
     }
 
     /**

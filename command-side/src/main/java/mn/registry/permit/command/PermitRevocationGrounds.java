@@ -49,4 +49,11 @@ class PermitRevocationGrounds implements RevocationGrounds {
     public Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now) {
         return AggregateLook.fold(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now, services));
     }
+
+    /** As {@link #foldedAt(ApplicationId, Instant)}, judging {@code official} on the aggregate's holder now (ADR 0046 item 156, F523). */
+    @Override
+    public Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now, mn.registry.kernel.identity.PersonId official,
+                                                                    String officialsCompany) {
+        return AggregateLook.fold(events, permits.get(), id.value(), permit -> permit.revocationGroundsAt(now, services, official, officialsCompany));
+    }
 }

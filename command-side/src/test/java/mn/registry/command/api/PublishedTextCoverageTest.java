@@ -85,7 +85,7 @@ class PublishedTextCoverageTest {
                 "ReportPermitChange.documentSha256", "RequestPermitExtension.stampDutyProofSha256", "RequestPermitSuspension.evidenceSha256", "RecordTaxEvasionsSettled.evidenceSha256",
                 "SuspendPermit.evidenceSha256", "TransferPermit.evidenceSha256", "NameHolderRepresentative.documentSha256", "SignQuarterlyReport.reportSha256", "SignQuarterlyReport.corrects", "GrantLandFeeExemption.decisionSha256", "OpenZone.decisionSha256", "CloseZoneTemporarily.decisionSha256", "AppointGovernor.decisionSha256", "DismissGovernor.decisionSha256",
                 "RevokeSignerCertificate.certificateSha256", "RecordInvestmentAgreement.documentSha256", "RecordCourtDecision.documentSha256", "DeclineCourtDecisionRecording.documentSha256", "RecordOperationsStarted.documentSha256", "RecordOperationsInterrupted.documentSha256", "RecordOperationsResumed.documentSha256",
-                "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "RecordLandFeePaid.receiptSha256", "RecordLandBaseValue.decisionSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256",
+                "RevokeSignerCertificate.documentSha256", "ReportLandFeePaid.receiptSha256", "RecordLandFeePaid.receiptSha256", "RecordLandBaseValue.decisionSha256", "RecordLandSelectionResult.resultSha256", "EnrolSigner.documentSha256", "EndSignerRole.documentSha256",
                 "StateStoredActOrder.documentSha256", "StateRepresentativesCompany.documentSha256",
                 "EstablishZone.resolutionSha256", "RecordZoneResolutionDate.resolutionSha256")) {
             NOT_SCREENED.put(hash, SHA_256);

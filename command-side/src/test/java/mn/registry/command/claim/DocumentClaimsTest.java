@@ -67,6 +67,26 @@ class DocumentClaimsTest {
     }
 
     @Test
+    @DisplayName("003 art. 22.4 (ADR 0035 item 130, F545): a tender's or auction's result grounds the one application it selected: the same "
+            + "document recorded as another application's result is refused (409 freezone.selection-result-cited-already on resultSha256), "
+            + "as is another kind's act on it (a land fee's receipt); the same application's second result is left to the land register")
+    void a_selections_result_grounds_one_application() {
+        String result = document("auction result, Altanbulag 2026/9");
+        Claimant first = Claimant.grounding(DocumentClaims.Grounds.APPLICATION.of("altanbulag-A1"));
+        Claimant second = Claimant.grounding(DocumentClaims.Grounds.APPLICATION.of("altanbulag-A2"));
+        assertThat(claims.claim(result, DocumentKind.LAND_SELECTION_RESULT, first, logged(), "resultSha256", "003 art. 22.4", AT)).isTrue();
+        RegistryProblem another = catchThrowableOfType(() -> claims.claim(result, DocumentKind.LAND_SELECTION_RESULT, second, logged(),
+                "resultSha256", "003 art. 22.4", AT), RegistryProblem.class);
+        assertThat(List.of(another.code(), another.field(), another.article()))
+                .containsExactly("freezone.selection-result-cited-already", "resultSha256", "003 art. 22.4");
+        assertThat(another.getMessage()).contains("application altanbulag-A1");
+        assertThat(catchThrowableOfType(() -> claims.claim(result, DocumentKind.LAND_SELECTION_RESULT, first, logged(), "resultSha256",
+                "003 art. 22.4", AT), RegistryProblem.class)).as("the same application's: its register answers").isNull();
+        assertThat(refused(result, DocumentKind.LAND_FEE_RECEIPT, "receiptSha256", "003 art. 22.5").code())
+                .isEqualTo("document.claimed-by-another-act.land-selection-result");
+    }
+
+    @Test
     @DisplayName("ADR 0057 (O111): every pair of kinds that does not share a document is refused, 409 naming the kind that holds it, with the "
             + "refused act's field and article; the same kind, and a pair that shares, pass to their own rules")
     void every_pair_of_kinds_is_refused_unless_it_shares() {
@@ -104,7 +124,8 @@ class DocumentClaimsTest {
         // across kinds, the same registration's act on one apart, which names grounds): 506 ordered pairs of different kinds; the five
         // shared pairs both ways and the Free Zone's one collection (5 kinds since ADR 0035 item 62, 20 ordered pairs) pass. Session 24
         // (F373, was O209): a permit application's documents, 24 kinds, 552 ordered pairs; a sixth shared pair (the two applications')
-        assertThat(refusedPairs).hasSize(552 - 12 - 20);
+        // Session 31 (F541, ADR 0035 item 130): a tender's or auction's result, 25 kinds, 600 ordered pairs
+        assertThat(refusedPairs).hasSize(600 - 12 - 20);
         assertThat(DocumentClaims.REFUSAL_CODES).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::refusalCode).toList());
     }

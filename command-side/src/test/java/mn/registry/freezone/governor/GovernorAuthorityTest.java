@@ -65,6 +65,8 @@ class GovernorAuthorityTest {
             Map.entry("GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, REGISTRATION, "p", GeoPolygon.of(106.41, 50.31, 106.42, 50.31, 106.42, 50.32),
                     "warehouse", LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), LandCommands.AllocationMethod.AUCTION, Money.mnt(5), "d",
                     LandApplicationId.of(ALTANBULAG, 1))),
+            Map.entry("RecordLandSelectionResult", new LandCommands.RecordLandSelectionResult(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1),
+                    Money.mnt(5), "ab".repeat(32))),
             Map.entry("RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1), List.of("reserved parcel"))),
             Map.entry("RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, LandLicenceId.of(ALTANBULAG, 1), Money.mnt(5), "r", "ab".repeat(32))),
             Map.entry("SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2026, 4, "ab".repeat(32))));

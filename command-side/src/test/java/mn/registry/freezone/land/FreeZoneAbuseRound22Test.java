@@ -59,7 +59,8 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
             + "the entity's representative neither grants nor refuses it, nor records the fee of the holder they represent, and that another "
             + "governor does, exactly as the register records or refuses each act")
     void the_governor_who_signed_the_land_application_is_answered_no_decision_on_it() {
-        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, PARCEL_B, FROM, UNTIL)};
+        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, PARCEL_B, FROM, UNTIL), ZoneLandTest.selected(1),
+                ZoneLandTest.selected(2, OTHER, ZoneLandTest.GRANTED_VALUE)};
         PersonId signedIt = REPRESENTATIVE; // the demo representative, now also a governor of the zone
         LandActs theirs = actsAt(AT, signedIt, pending);
         LandActs.Decision own = theirs.on(A1).orElseThrow();
@@ -97,7 +98,7 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         assertThat(decision.refusal()).isEqualTo(LandActs.Verdict.ACCEPTED);
         agrees(decision.refusal(), ran, byGovernor(refusal(A1), GOVERNOR, ZONE, AT));
         // its last day still counts: granted from that day
-        Object[] lastDay = {applied(1, HOLDER, PARCEL_A, today.minusDays(40), today)};
+        Object[] lastDay = {applied(1, HOLDER, PARCEL_A, today.minusDays(40), today), ZoneLandTest.selected(1)};
         assertThat(actsAt(AT, GOVERNOR, lastDay).on(A1).orElseThrow().grant()).isEqualTo(LandActs.Verdict.ACCEPTED);
         agrees(LandActs.Verdict.ACCEPTED, lastDay, byGovernor(grant(ZoneLandTest.grant(HOLDER, PARCEL_A, today.minusDays(40), today, A1), today),
                 GOVERNOR, ZONE, AT));
@@ -107,7 +108,7 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
     @DisplayName("003 art. 6.4, 12.2, 12.5, 22.2, 22.6 (ADR 0035 item 81): the desk is answered the grant's refusal where the zone is closed, the "
             + "applicant is no longer registered or its ground of 12.5 is raised, the refusal still accepted, as the register decides each")
     void the_grant_is_answered_by_the_zone_and_the_applicants_standing() {
-        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL)};
+        Object[] pending = {applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1)};
         CommandMessage<Object> grant = byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), GOVERNOR, ZONE, AT);
         services.open = false;
         LandActs.Decision closed = actsAt(AT, GOVERNOR, pending).on(A1).orElseThrow();
@@ -204,7 +205,7 @@ class FreeZoneAbuseRound22Test extends ZoneLandAbuseFixture {
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL),
                         new mn.registry.kernel.freezone.LandEvents.LandRightsRevoked(ZONE, L1, HOLDER,
                                 mn.registry.kernel.freezone.DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6", AT),
-                        applied(2, OTHER, around, FROM, UNTIL))
+                        applied(2, OTHER, around, FROM, UNTIL), ZoneLandTest.selected(2, OTHER, ZoneLandTest.GRANTED_VALUE))
                 .when(byGovernor(ZoneLandTest.grant(OTHER, around, FROM, UNTIL, A2), GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
     }

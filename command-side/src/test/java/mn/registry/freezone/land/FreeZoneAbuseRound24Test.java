@@ -39,7 +39,8 @@ class FreeZoneAbuseRound24Test extends ZoneLandAbuseFixture {
 
     /** The register's answer on the grant of application 2 (HOLDER's, {@code parcel} from {@code from} to {@code until}) after {@code licensed}. */
     private LandActs.Verdict grantOfTheSecond(GeoPolygon parcel, LocalDate from, LocalDate until, Object... licensed) {
-        Object[] given = java.util.stream.Stream.concat(java.util.Arrays.stream(licensed), java.util.stream.Stream.of(applied(2, HOLDER, parcel, from, until)))
+        Object[] given = java.util.stream.Stream.concat(java.util.Arrays.stream(licensed), java.util.stream.Stream.of(applied(2, HOLDER, parcel, from, until),
+                ZoneLandTest.selected(2)))
                 .toArray();
         LandActs.Decision decision = actsAt(AT, GOVERNOR, given).on(A2).orElseThrow();
         assertThat(decision.refusal()).as("its refusal is offered").isEqualTo(LandActs.Verdict.ACCEPTED);
@@ -64,14 +65,14 @@ class FreeZoneAbuseRound24Test extends ZoneLandAbuseFixture {
         assertThat(grantOfTheSecond(PARCEL_A, FROM, UNTIL, halves).refusedWith()).as("two licences covering it").isEqualTo("freezone.applied-ground-licensed");
         // some ground free: the strip beside the licence, granted alone
         assertThat(grantOfTheSecond(A_AND_A_STRIP, FROM, UNTIL, aLicensed)).isEqualTo(LandActs.Verdict.ACCEPTED);
-        Object[] stripApplied = {aLicensed[0], aLicensed[1], applied(2, HOLDER, A_AND_A_STRIP, FROM, UNTIL)};
+        Object[] stripApplied = {aLicensed[0], aLicensed[1], applied(2, HOLDER, A_AND_A_STRIP, FROM, UNTIL), ZoneLandTest.selected(2)};
         fixture.given(stripApplied).when(byGovernor(ZoneLandTest.grant(HOLDER, THE_STRIP, FROM, UNTIL, A2), GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
         // some days free: the licence ends before the period applied for does, within a year of the decision
         LocalDate shortEnd = FROM.plusMonths(6);
         Object[] endsSoon = {applied(1, OTHER, PARCEL_A, FROM, shortEnd), granted(1, 1, OTHER, PARCEL_A, FROM, shortEnd)};
         assertThat(grantOfTheSecond(PARCEL_A, FROM, UNTIL, endsSoon)).isEqualTo(LandActs.Verdict.ACCEPTED);
-        fixture.given(endsSoon[0], endsSoon[1], applied(2, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(endsSoon[0], endsSoon[1], applied(2, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(2))
                 .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, shortEnd.plusDays(1), UNTIL, A2), GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
         // free days more than a year after the decision only: no grant may start on them (F49), so none is offered
@@ -80,7 +81,8 @@ class FreeZoneAbuseRound24Test extends ZoneLandAbuseFixture {
         // the ground is free again once the licence is revoked
         Object[] revoked = {aLicensed[0], aLicensed[1], new LandEvents.LandRightsRevoked(ZONE, LandLicenceId.of(ZONE, 1), OTHER,
                 DeregistrationGround.NOT_STARTED_WITHIN_ONE_YEAR, "003 art. 22.6", AT)};
-        assertThat(actsAt(AT, GOVERNOR, revoked[0], revoked[1], revoked[2], applied(2, HOLDER, PARCEL_A, FROM, UNTIL)).on(A2).orElseThrow().grant())
+        assertThat(actsAt(AT, GOVERNOR, revoked[0], revoked[1], revoked[2], applied(2, HOLDER, PARCEL_A, FROM, UNTIL),
+                ZoneLandTest.selected(2)).on(A2).orElseThrow().grant())
                 .isEqualTo(LandActs.Verdict.ACCEPTED);
     }
 

@@ -136,8 +136,8 @@ class FreeZoneAbuseRound29LandTest extends ZoneLandAbuseFixture {
             events.publish(new GenericDomainEventMessage<>("ZoneRegistration", HOLDER.stream(), 2,
                     new RegistrationEvents.OperationsStarted(HOLDER, LocalDate.of(2027, 6, 1), GOVERNOR, null)));
             services.standing = holders.standing(HOLDER);
-            fixture.given(inTheYear).when(mn.registry.freezone.FreeZoneSigned.byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, from, from.plusYears(5),
-                    ZoneLandTest.A1), GOVERNOR, ZONE, on(lastDay.plusDays(1)))).expectSuccessfulHandlerExecution();
+            fixture.given(inTheYear, ZoneLandTest.selected(1)).when(mn.registry.freezone.FreeZoneSigned.byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A,
+                    from, from.plusYears(5), ZoneLandTest.A1), GOVERNOR, ZONE, on(lastDay.plusDays(1)))).expectSuccessfulHandlerExecution();
         } finally {
             events.shutDown();
         }

@@ -146,10 +146,12 @@ class FreeZoneAbuseRound30Test extends ZoneLandAbuseFixture {
                 .expectException(problem("freezone.land-value-below-base", "nominalValue", "003 art. 22.3, 22.5")).expectNoEvents();
         fixture.given(applied[0], baseValue(1, perHectare, before)).when(byGovernor(grantAt(Money.mnt(floor - 1)), GOVERNOR, ZONE, AT))
                 .expectException(problem("freezone.land-value-below-base", "nominalValue", "003 art. 22.3, 22.5")).expectNoEvents();
-        fixture.given(applied[0], baseValue(1, 5 * perHectare, before.minusSeconds(60)), baseValue(2, perHectare, before))
+        fixture.given(applied[0], baseValue(1, 5 * perHectare, before.minusSeconds(60)), baseValue(2, perHectare, before),
+                        ZoneLandTest.selected(1, Money.mnt(floor)))
                 .when(byGovernor(grantAt(Money.mnt(floor)), GOVERNOR, ZONE, AT)).expectSuccessfulHandlerExecution(); // the last in force
-        fixture.given(applied).when(byGovernor(grantAt(Money.mnt(1)), GOVERNOR, ZONE, AT)).expectSuccessfulHandlerExecution(); // no floor known
-        fixture.given(applied[0], baseValue(1, perHectare, AT.plusSeconds(1)))
+        fixture.given(applied[0], ZoneLandTest.selected(1, Money.mnt(1))).when(byGovernor(grantAt(Money.mnt(1)), GOVERNOR, ZONE, AT))
+                .expectSuccessfulHandlerExecution(); // no floor known
+        fixture.given(applied[0], baseValue(1, perHectare, AT.plusSeconds(1)), ZoneLandTest.selected(1, Money.mnt(1)))
                 .when(byGovernor(grantAt(Money.mnt(1)), GOVERNOR, ZONE, AT)).expectSuccessfulHandlerExecution(); // not in force at the receipt
 
         // recorded after the grant: the licence stands, its fee at the nominal value certified

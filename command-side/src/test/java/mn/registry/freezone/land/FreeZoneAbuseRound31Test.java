@@ -84,7 +84,7 @@ class FreeZoneAbuseRound31Test extends ZoneLandAbuseFixture {
     @DisplayName("003 art. 12.2, 22.2; 001 art. 23.1.1 (F532; ADR 0035 item 110): a governor whose grant names another company (6009876) "
             + "grants the entity's land and certifies its fee: recorded")
     void a_grant_naming_another_company_does_not_bar_the_decision() {
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1))
                 .when(representing(GOVERNOR, Role.ZONE_GOVERNOR, ANOTHER, grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), AT))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL));
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
@@ -115,7 +115,7 @@ class FreeZoneAbuseRound31Test extends ZoneLandAbuseFixture {
                     new mn.registry.infrastructure.privacy.PersonalDataVault(database, java.time.Clock.systemUTC()))
                     .signerAt(GOVERNOR, certificate, AT).orElseThrow().actor().company();
             assertThat(company).as("the grant naming 6001234 ended before the receipt").isNull();
-            fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+            fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1))
                     .when(representing(GOVERNOR, Role.ZONE_GOVERNOR, company, grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), AT))
                     .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL));
         } finally {

@@ -65,7 +65,7 @@ class FreeZoneLandAbuseRound5Test extends ZoneLandAbuseFixture {
                     .expectException(problem("freezone.decider-is-applicant", "applicationId", "003 art. 8.7.7, 22.2"))
                     .expectNoEvents();
         }
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1))
                 .when(byGovernor(grant, GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
     }

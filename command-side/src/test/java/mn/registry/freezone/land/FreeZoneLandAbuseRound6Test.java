@@ -53,7 +53,7 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
     @DisplayName("003 art. 22.5, 22.7 (choice, F125): a grant names the last day to pay the fee, 30 days after the grant's day in Ulaanbaatar")
     void the_grant_names_the_last_day_to_pay() {
         assertThat(FEE_DUE_BY).isEqualTo(UlaanbaatarTime.dateOf(AT).plusDays(FreeZoneTerms.LAND_FEE_DAYS));
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1))
                 .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, mn.registry.kernel.freezone.LandApplicationId.of(ZONE, 1)),
                         GOVERNOR, ZONE, AT))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL));
@@ -112,7 +112,7 @@ class FreeZoneLandAbuseRound6Test extends ZoneLandAbuseFixture {
                     }
                 })
                 .expectNoEvents();
-        fixture.given(held[0], held[1], held[2], lapsed)
+        fixture.given(held[0], held[1], held[2], lapsed, ZoneLandTest.selected(2, OTHER, ZoneLandTest.GRANTED_VALUE))
                 .when(byGovernor(toOther, GOVERNOR, ZONE, AT))
                 .expectSuccessfulHandlerExecution();
     }

@@ -125,7 +125,7 @@ class SnapshottedStreamReadersTest extends ZoneLandAbuseFixture {
     /** The grant of application 1 by the governor at receipt, the holder's standing as the land register reads it from the store. */
     private org.axonframework.test.aggregate.ResultValidator<ZoneLand> grantWith(LandHolders holders) {
         services.standing = holders.standing(HOLDER);
-        return fixture.given(ZoneLandTest.applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        return fixture.given(ZoneLandTest.applied(1, HOLDER, PARCEL_A, FROM, UNTIL), ZoneLandTest.selected(1))
                 .when(byGovernor(ZoneLandTest.grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), GOVERNOR, ZONE, AT));
     }
 

@@ -137,9 +137,30 @@ class ZoneLandTest {
                 ParcelGeometry.hectares(ParcelGeometry.polygon(parcel)), "warehouse", from, until, LandCommands.AllocationMethod.AUCTION, AT, REPRESENTATIVE);
     }
 
+    /** The nominal value {@link #grant} names. */
+    static final Money GRANTED_VALUE = Money.mnt(120_000_000);
+
+    /**
+     * The governor's record that the tender or auction of application {@code n} (by {@link #HOLDER}, at {@link #AT}) selected it at
+     * {@code value} (003 art. 22.4, 22.5; F541): the given a grant received after session 31 rests on.
+     */
+    static LandEvents.LandSelectionResultRecorded selected(int n, Money value) {
+        return selected(n, HOLDER, value);
+    }
+
+    /** As {@link #selected(int, Money)} at {@link #GRANTED_VALUE}, the value {@link #grant} names. */
+    static LandEvents.LandSelectionResultRecorded selected(int n) {
+        return selected(n, HOLDER, GRANTED_VALUE);
+    }
+
+    static LandEvents.LandSelectionResultRecorded selected(int n, RegistrationId winner, Money value) {
+        return new LandEvents.LandSelectionResultRecorded(ZONE, LandApplicationId.of(ZONE, n), winner, LandCommands.AllocationMethod.AUCTION, value,
+                receiptDocument("auction result " + n), AT, GOVERNOR);
+    }
+
     static LandCommands.GrantLandRights grant(RegistrationId holder, GeoPolygon parcel, LocalDate from, LocalDate until, LandApplicationId application) {
         return new LandCommands.GrantLandRights(ZONE, holder, "parcel", parcel, "warehouse", from, until, LandCommands.AllocationMethod.AUCTION,
-                Money.mnt(120_000_000), "Governor decision 2026/44", application);
+                GRANTED_VALUE, "Governor decision 2026/44", application);
     }
 
     static CommandMessage<Object> command(LandCommands.GrantLandRights body, BigDecimal zoneArea, boolean open) {
@@ -178,7 +199,7 @@ class ZoneLandTest {
     @Test
     @DisplayName("003 art. 22.2: a parcel inside the zone is granted with its area computed from the polygon")
     void parcel_inside_the_zone_is_granted() {
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), selected(1))
                 .when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), ZONE_AREA, true))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL))
                 .expectResultMessagePayload(LandLicenceId.of(ZONE, 1));
@@ -216,11 +237,12 @@ class ZoneLandTest {
                 .expectExceptionMessage("The parcel overlaps licence altanbulag-L1 (2027-01-01 to 2027-06-30).")
                 .expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF),
-                        applied(2, OTHER, shifted, FIRST_HALF, LocalDate.of(2040, 1, 1)))
+                        applied(2, OTHER, shifted, FIRST_HALF, LocalDate.of(2040, 1, 1)), selected(2, OTHER, GRANTED_VALUE))
                 .when(command(grant(OTHER, shifted, FIRST_HALF.plusDays(1), LocalDate.of(2040, 1, 1), A2), ZONE_AREA, true))
                 .expectEvents(granted(2, 2, OTHER, shifted, FIRST_HALF.plusDays(1), LocalDate.of(2040, 1, 1)));
         GeoPolygon neighbour = GeoPolygon.of(106.42, 50.31, 106.43, 50.31, 106.43, 50.32, 106.42, 50.32);
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL), applied(2, OTHER, neighbour, FROM, UNTIL),
+                        selected(2, OTHER, GRANTED_VALUE))
                 .when(command(grant(OTHER, neighbour, FROM, UNTIL, A2), ZONE_AREA, true))
                 .expectEvents(granted(2, 2, OTHER, neighbour, FROM, UNTIL));
     }
@@ -234,7 +256,7 @@ class ZoneLandTest {
                 .expectException(RegistryProblem.class)
                 .expectNoEvents();
         fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), granted(1, 1, HOLDER, PARCEL_A, FROM, FIRST_HALF),
-                        applied(2, OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1)))
+                        applied(2, OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1)), selected(2, OTHER, GRANTED_VALUE))
                 .when(command(grant(OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1), A2), new BigDecimal("150"), true))
                 .expectEvents(granted(2, 2, OTHER, neighbour, FIRST_HALF.plusDays(1), LocalDate.of(2028, 7, 1)));
     }
@@ -396,7 +418,7 @@ class ZoneLandTest {
                 LandCommands.AllocationMethod.AUCTION, Money.mnt(1), "d", A1);
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL)).when(command(hotel, ZONE_AREA, true))).field()).isEqualTo("purpose");
         GeoPolygon half = GeoPolygon.of(106.41, 50.31, 106.415, 50.31, 106.415, 50.32, 106.41, 50.32);
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, UNTIL), selected(1))
                 .when(command(grant(HOLDER, half, FROM.plusMonths(6), UNTIL, A1), ZONE_AREA, true))
                 .expectEvents(granted(1, 1, HOLDER, half, FROM.plusMonths(6), UNTIL));
     }
@@ -490,7 +512,7 @@ class ZoneLandTest {
         assertThat(refusal(fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
                 .when(command(grant(HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay.plusDays(1), A1), ZONE_AREA, true))).code())
                 .isEqualTo("freezone.land-period-too-long");
-        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever))
+        fixture.given(applied(1, HOLDER, PARCEL_A, FROM, forever), selected(1))
                 .when(command(grant(HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay, A1), ZONE_AREA, true))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, FROM, sixtiethYearsLastDay));
         // the application asks for no more than can be granted
@@ -516,7 +538,7 @@ class ZoneLandTest {
                 .isEqualTo("freezone.period-starts-too-late");
         assertThat(refusal(fixture.givenNoPriorActivity().when(apply(application(HOLDER, PARCEL_A, decadesAhead, decadesAhead.plusYears(10)),
                 registered(HOLDER), REPRESENTATIVE))).code()).isEqualTo("freezone.period-starts-too-late");
-        fixture.given(applied(1, HOLDER, PARCEL_A, aYearOn, UNTIL))
+        fixture.given(applied(1, HOLDER, PARCEL_A, aYearOn, UNTIL), selected(1))
                 .when(command(grant(HOLDER, PARCEL_A, aYearOn, UNTIL, A1), ZONE_AREA, true))
                 .expectEvents(granted(1, 1, HOLDER, PARCEL_A, aYearOn, UNTIL));
     }
@@ -559,7 +581,7 @@ class ZoneLandTest {
                 .containsExactly("freezone.land-application-of-earlier-registration", "applicationId", "003 art. 22.2, 22.6");
         // an application made under the current registration is granted
         LandHolders.Holder registeredBefore = new LandHolders.Holder(HOLDER, true, REPRESENTATIVE, appliedAt.minusSeconds(60));
-        fixture.given(earlier).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), registeredBefore, ZONE_AREA, true))
+        fixture.given(earlier, selected(1)).when(command(grant(HOLDER, PARCEL_A, FROM, UNTIL, A1), registeredBefore, ZONE_AREA, true))
                 .expectSuccessfulHandlerExecution();
     }
 }

@@ -1048,6 +1048,20 @@ public class GaplessEventStorageEngine extends AbstractEventStorageEngine {
         return begun;
     }
 
+    /**
+     * ADR 0061 item 68 (abuse audit F534, was O417): the ids of the streams whose id begins with {@code prefix} (e.g. {@code person-}), in
+     * the order of their ids: one find of the first events' head keys ({@code 0:<id>}) by an anchored prefix on the unique heads index,
+     * projected to the keys. For a staff list over a kind of stream; the events themselves are read per stream.
+     */
+    public java.util.SortedSet<String> streamsBegunWith(String prefix) {
+        String first = streamKey(0, prefix);
+        java.util.SortedSet<String> begun = new java.util.TreeSet<>();
+        for (Document d : events.find(Filters.regex(HEADS, "^" + java.util.regex.Pattern.quote(first))).projection(Projections.include(HEADS))) {
+            d.getList(HEADS, String.class).stream().filter(key -> key.startsWith(first)).map(key -> key.substring(2)).forEach(begun::add);
+        }
+        return begun;
+    }
+
     // ---------------------------------------------------------------- tokens
 
     /** Before position 1: a processor starting here reads everything. */

@@ -172,6 +172,30 @@ class EmbeddedH2BackendTest {
         assertThat(bytesOf(ourChars)).as("putStringData's form of %s", value).isEqualTo(bytesOf(h2Chars));
     }
 
+    @Property(tries = 5_000)
+    @net.jqwik.api.Label("session 31: the scan for '?' eight bytes a step answers as a byte by byte loop, wherever the '?' is and whatever the bytes around it")
+    void the_eight_byte_scan_finds_a_question_mark_as_a_loop_does(@ForAll("scannedBytes") byte[] bytes) {
+        boolean loop = false;
+        for (byte b : bytes) {
+            loop |= b == '?';
+        }
+        assertThat(EmbeddedStorageEncoding.holdsQuestionMark(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(loop);
+    }
+
+    @Provide
+    Arbitrary<byte[]> scannedBytes() {
+        // '?' (0x3F) and its neighbours in value and in borrow: 0x3E, 0x40, 0x00, 0x7F, 0xBF, 0xFF, and any byte at all
+        return Arbitraries.oneOf(Arbitraries.of((byte) '?', (byte) 0x3E, (byte) 0x40, (byte) 0, (byte) 0x7F, (byte) 0xBF, (byte) 0xFF, (byte) 0x80),
+                Arbitraries.bytes()).array(byte[].class).ofMaxSize(40);
+    }
+
+    @Property(tries = 5_000)
+    @net.jqwik.api.Label("session 31: a string is written as its UTF-8 bytes in one copy exactly when every char is ASCII")
+    void a_string_is_ascii_exactly_when_every_char_is(@ForAll("idStrings") String value) {
+        assertThat(EmbeddedStorageEncoding.isAscii(value, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .as("%s", value).isEqualTo(value.chars().allMatch(c -> c < 128));
+    }
+
     @Provide
     Arbitrary<String> idStrings() {
         return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(40),

@@ -49,6 +49,8 @@ public class IdentityDirectory {
     /** ADR 0061: the engine's {@code storedUpTo()}, taken before a person's stream head is read (0: unknown, the store is asked). */
     private final java.util.function.LongSupplier storedUpTo;
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
+    /** The store's own engine, which lists the persons' streams (null: not known, the tests' directories: no list). */
+    private final mn.registry.store.mongo.GaplessEventStorageEngine gapless;
     private final Map<PersonId, History> remembered = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -73,6 +75,7 @@ public class IdentityDirectory {
         this.events = events;
         this.vault = vault;
         this.storedUpTo = DurableEventStorageEngine.storedUpTo(engine);
+        this.gapless = DurableEventStorageEngine.gapless(engine);
     }
 
     /** A person's events, as of the stream's event {@code lastSequence}. */
@@ -90,9 +93,12 @@ public class IdentityDirectory {
     public record Signer(Actor actor, StreamUnchanged unchanged) {
     }
 
+    /** The beginning of every person's stream id. */
+    private static final String STREAM_PREFIX = "person-";
+
     /** The event stream (aggregate id) of a person. */
     public static String streamOf(PersonId person) {
-        return "person-" + person.value();
+        return STREAM_PREFIX + person.value();
     }
 
     /**
@@ -143,18 +149,16 @@ public class IdentityDirectory {
         refuseRevoked(history, person, certificateSha256, at, receivedAt);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> zones = new HashSet<>();
-        String company = null;
         for (Object e : history) {
             if (e instanceof RoleGranted g && !g.validFrom().isAfter(at) && !revokedBy(history, g, at)) {
                 roles.add(g.role());
                 if (g.zoneId() != null) {
                     zones.add(g.zoneId());
                 }
-                // ADR 0061 item 49 (abuse audit F505, was O353): the company the representative's grant in force names (a role is held once)
-                company = g.role() == Role.APPLICANT ? g.company() : company;
             }
         }
-        company = roles.contains(Role.APPLICANT) ? companyOfTheGrantInForce(history, at) : company;
+        // ADR 0061 items 49, 63 (abuse audit F505, F556): the company the representative's grant in force names, or the one stated for it
+        String company = roles.contains(Role.APPLICANT) ? companyOfTheGrantInForce(history, at) : null;
         PersonEnrolled certificate = enrolled;
         // the name is decrypted only if someone reads it (a sign-in); a signed command does not (issue 17)
         return Optional.of(new Signer(new Actor(person, Set.copyOf(roles), Set.copyOf(zones), company, () -> vault.displayName(certificate)),
@@ -209,6 +213,36 @@ public class IdentityDirectory {
         return roles;
     }
 
+    /**
+     * A representative's grant in force naming no company (ADR 0061 item 68): the person, when it took effect and who granted it (null: the
+     * registry's start-up enrolment).
+     */
+    public record GrantNamingNoCompany(PersonId person, Instant validFrom, PersonId grantedBy) {
+    }
+
+    /**
+     * 001 art. 23.1.1; 002 art. 23.2 (ADR 0061 item 68, choice; abuse audit F534, was O417): the representatives' grants in force at
+     * {@code at} naming no company, and for which none was stated ({@link #companyOfTheGrantInForce}), from the persons' own streams, in the
+     * order of their ids: the supervisor's list of the grants whose company is to be stated ({@code StateRepresentativesCompany}), which
+     * acted for any company until then (item 49). Empty where the store's engine is not known (a directory built for a test).
+     */
+    public List<GrantNamingNoCompany> grantsNamingNoCompanyAt(Instant at) {
+        if (gapless == null) {
+            return List.of();
+        }
+        List<GrantNamingNoCompany> found = new ArrayList<>();
+        for (String stream : gapless.streamsBegunWith(STREAM_PREFIX)) {
+            PersonId person = new PersonId(stream.substring(STREAM_PREFIX.length()));
+            grantsNamingNoCompany(historyOf(person).events(), at).forEach(g -> found.add(new GrantNamingNoCompany(person, g.validFrom(), g.grantedBy())));
+        }
+        return List.copyOf(found);
+    }
+
+    /** The representatives' grants in {@code history} in force at {@code at} whose company is not known: none named, none stated (item 68). */
+    public static List<RoleGranted> grantsNamingNoCompany(List<Object> history, Instant at) {
+        return grantsHeldAt(history, Role.APPLICANT, at).stream().filter(g -> g.company() == null).toList();
+    }
+
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */
     public boolean isEnrolled(PersonId person) {
         return events.lastSequenceNumberFor(streamOf(person)).isPresent();
@@ -222,9 +256,17 @@ public class IdentityDirectory {
     public static List<RoleGranted> grantsHeldAt(List<Object> history, Role role, Instant at) {
         return history.stream().filter(RoleGranted.class::isInstance).map(RoleGranted.class::cast)
                 .filter(g -> g.role() == role && !g.validFrom().isAfter(at) && !revokedBy(history, g, at))
-                .map(g -> g.role() == Role.APPLICANT && g.company() == null && companyOfTheGrantInForce(history, at) != null
-                        ? new RoleGranted(g.personId(), g.role(), g.zoneId(), g.validFrom(), g.grantedBy(), g.ground(), g.documentSha256(),
-                        companyOfTheGrantInForce(history, at)) : g).toList();
+                .map(g -> withTheStatedCompany(history, g, at)).toList();
+    }
+
+    /** {@code grant}, or where it is a representative's naming none, the same grant naming the company stated for it since (item 63). */
+    private static RoleGranted withTheStatedCompany(List<Object> history, RoleGranted grant, Instant at) {
+        if (grant.role() != Role.APPLICANT || grant.company() != null) {
+            return grant;
+        }
+        String stated = companyOfTheGrantInForce(history, at); // once per grant
+        return stated == null ? grant : new RoleGranted(grant.personId(), grant.role(), grant.zoneId(), grant.validFrom(), grant.grantedBy(),
+                grant.ground(), grant.documentSha256(), stated);
     }
 
     /**

@@ -354,6 +354,15 @@ class GovernorDeskProjection {
                 Updates.set("receivedAt", e.receivedAt().toString()), Updates.setOnInsert("status", "PENDING")), UPSERT);
     }
 
+    // 003 art. 22.4, 22.5 (ADR 0035 item 130, F541): the result of the tender or auction that selected the application; the grant's form
+    // prefills its nominal value (new fields on a new event: no rebuild)
+    @EventHandler
+    void on(LandEvents.LandSelectionResultRecorded e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("selectionValue",
+                e.nominalValue().amount().toPlainString()), Updates.set("selectionCurrency", e.nominalValue().currency()),
+                Updates.set("selectionSha256", e.resultSha256()), Updates.set("selectedAt", e.recordedAt().toString())), UPSERT);
+    }
+
     @EventHandler
     void on(LandEvents.LandUseRefused e) {
         landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "REFUSED"),

@@ -33,19 +33,21 @@ class ApplicantCasesController {
     @GetMapping(path = "/api/applicant/applications", produces = "application/json")
     List<Map<String, Object>> mine(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor applicant = sessions.require(authorization, Role.APPLICANT);
-        return cases.ofApplicant(applicant.person());
+        return cases.ofApplicant(applicant.person(), applicant.company()); // F522: none of another company's
     }
 
     @GetMapping(path = "/api/applicant/applications/{applicationId}", produces = "application/json")
     Map<String, Object> one(@PathVariable String applicationId,
                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor applicant = sessions.require(authorization, Role.APPLICANT);
-        return cases.forApplicant(applicationId, applicant.person()).orElseThrow(() -> notYourCase(applicant));
+        return cases.forApplicant(applicationId, applicant.person(), applicant.company()).orElseThrow(() -> notYourCase(applicant));
     }
 
-    // 002 art. 26.2.1, 26.3 give the case to the person who made the request; to nobody else (domain-rules §5)
+    // 002 art. 26.2.1, 26.3 give the case to the person who made the request; to nobody else (domain-rules §5); nor to one whose grant now
+    // names another company (ADR 0046 item 155, F522)
     static RegistryProblem notYourCase(Actor applicant) {
-        return RegistryProblem.forbidden("applicant.not-your-case", applicant.person() + " did not sign this application; an applicant reads"
-                + " only the cases whose application they signed.", "002 art. 26.2.1");
+        return RegistryProblem.forbidden("applicant.not-your-case", applicant.person() + " did not sign this application, or their grant in force"
+                + " names another company; an applicant reads only the cases whose application they signed, and nothing of a case once their"
+                + " grant names a company other than its applicant or holder (ADR 0046 item 155).", "002 art. 26.2.1; 001 art. 23.1.1");
     }
 }

@@ -66,6 +66,32 @@ public class PermitCases {
     }
 
     /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 157-158; abuse audit F526, was O405, and F559): the cases an official may act for the holder
+     * of, for the staff desk's lists and the inspector's page to ask the holder's-own-official rule of: those naming {@code person} as the
+     * holder's representative, and those whose applicant company (after a transfer, the holder) has the number {@code company} (the official's
+     * grant in force now names; null: none). Each with its {@code applicationId}, {@code representative} and {@code company}, as the case file
+     * has them: the lists are brief and hold neither.
+     */
+    public List<Map<String, Object>> holderOfficialsCases(PersonId person, String company) {
+        org.bson.conversions.Bson naming = eq("representative", person.value());
+        if (company != null) {
+            naming = com.mongodb.client.model.Filters.or(naming, eq("company.registrationNumber", company));
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Document c : cases.find(naming).projection(com.mongodb.client.model.Projections.include("representative", "company", "status"))) {
+            if (c.get("status") == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("applicationId", c.getString("_id"));
+            row.put("representative", c.getString("representative"));
+            row.put("company", c.get("company"));
+            list.add(row);
+        }
+        return list;
+    }
+
+    /**
      * What needs a supervisor: decisions overdue and not yet made (002 art. 26.1), revocation grounds raised by a
      * suspension that ran out (29.1.5), and duties past their due date.
      */
@@ -177,7 +203,36 @@ public class PermitCases {
 
     /** The cases whose application {@code person} signed, in brief (id, receipt number and time, company, status, permit number). */
     public List<Map<String, Object>> ofApplicant(PersonId person) {
-        return brief(cases.find(eq("representative", person.value())), c -> isTheApplicantOf(c, person), true);
+        return ofApplicant(person, null);
+    }
+
+    /**
+     * As {@link #ofApplicant(PersonId)}, on the grant of {@code person} in force now naming {@code company} (null: none): a case whose applicant
+     * company (after a transfer, the holder) is another is not listed (F522, {@link #representsAnotherCompanyNow}).
+     */
+    public List<Map<String, Object>> ofApplicant(PersonId person, String company) {
+        return brief(cases.find(eq("representative", person.value())), c -> readsTheCase(c, person, company), true);
+    }
+
+    /**
+     * 002 art. 23.2, 23.3, 26.2.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0046 item 155, the lead's reading, <b>choice</b>; abuse audit F522, was
+     * O414; as the Free Zone's F554, ADR 0035 item 122): a person whose grant of the applicant's role in force now names {@code company} (the
+     * session's, judged at each request) other than the case's applicant company (after a transfer, the holder: the successor) has ceased to
+     * represent it: F505 refuses their acts for it, and they read nothing of its case, not even the application they signed (which would show
+     * the decisions and the acts its new representative makes). When they ceased is not read (the query side reads no person's stream): the
+     * case is closed to them whole. A grant naming none (ended, or never granted) keeps ADR 0013 §5's older reading.
+     */
+    static boolean representsAnotherCompanyNow(Document c, String company) {
+        if (c == null || company == null) {
+            return false;
+        }
+        Document applicant = c.get("company", Document.class);
+        return !company.equals(applicant == null ? null : applicant.getString("registrationNumber"));
+    }
+
+    /** The signer reads the case they signed (or were named for) unless their grant in force now names another company (F522). */
+    static boolean readsTheCase(Document c, PersonId person, String company) {
+        return isTheApplicantOf(c, person) && !representsAnotherCompanyNow(c, company);
     }
 
     /** The {@code shown} cases of {@code found} in brief, by receipt number; {@code withReceiptTime} adds the time of receipt (UTC and local). */
@@ -212,8 +267,17 @@ public class PermitCases {
      * (or does not exist: the two are not told apart, so that nobody learns which cases exist).
      */
     public Optional<Map<String, Object>> forApplicant(String applicationId, PersonId person) {
+        return forApplicant(applicationId, person, null);
+    }
+
+    /**
+     * As {@link #forApplicant(String, PersonId)}, on the grant of {@code person} in force now naming {@code company} (null: none): empty to a
+     * signer whose grant names another company than the case's applicant company, or after a transfer its holder (F522, item 155:
+     * {@link #representsAnotherCompanyNow}).
+     */
+    public Optional<Map<String, Object>> forApplicant(String applicationId, PersonId person, String company) {
         Document c = cases.find(eq("_id", applicationId)).first();
-        if (!isTheApplicantOf(c, person)) {
+        if (!readsTheCase(c, person, company)) {
             return Optional.empty();
         }
         Map<String, Object> page = page(c);

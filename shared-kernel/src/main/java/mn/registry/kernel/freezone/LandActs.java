@@ -16,18 +16,26 @@ import java.util.Optional;
  *                     recorded on the same person's signature, for the holder's page (abuse audit F391, was O239)
  * @param withdrawals  for each application still pending: whether its withdrawal (003 art. 22.2; ADR 0035 item 86, F416, was O244) would be
  *                     recorded on the same person's signature, for the holder's page
+ * @param selections   for each application still pending: whether the result of the tender or auction it named (003 art. 22.4; ADR 0035
+ *                     item 130, F541, was O364) would be recorded on the same person's signature, for the land desk
  */
 public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports,
-                       Map<LandApplicationId, Verdict> withdrawals) {
+                       Map<LandApplicationId, Verdict> withdrawals, Map<LandApplicationId, Verdict> selections) {
 
     /** No land register answered (no command side here, or no application received in the zone yet): no land act is offered. */
-    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     public LandActs {
         applications = Map.copyOf(applications);
         fees = Map.copyOf(fees);
         reports = Map.copyOf(reports);
         withdrawals = Map.copyOf(withdrawals);
+        selections = Map.copyOf(selections);
+    }
+
+    /** The register's verdict on recording the result that selected {@code application}; empty when it holds no such pending application. */
+    public Optional<Verdict> selectionOf(LandApplicationId application) {
+        return Optional.ofNullable(selections.get(application));
     }
 
     /** Accepted, or refused with the stable code of the problem the act would be refused with. */

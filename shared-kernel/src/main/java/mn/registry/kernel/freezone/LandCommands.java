@@ -43,6 +43,15 @@ public final class LandCommands {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 item 130; abuse audit F541, was O364; store format 8): the zone's governor records the
+     * result of the tender (project selection) or auction an application named as its route: the application it selected (the winner and the
+     * route are the application's), the nominal value the one-time fee will equal, and the result's document (SHA-256, uploaded first).
+     */
+    public record RecordLandSelectionResult(ZoneId zoneId, LandApplicationId applicationId, Money nominalValue, String resultSha256)
+            implements ZoneCommand {
+    }
+
+    /**
      * 003 art. 23.3-23.4: the Government's exemption from (or discount of) the land fee, recorded by the Cabinet member: for one
      * entity's registration in the zone or for every entity of one activity in the zone (exactly one of the two), a percentage, a
      * period of whole years from {@code from}, and the Government decision (its reference, its date and the SHA-256 of the

@@ -118,6 +118,17 @@ public final class LandEvents {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (ADR 0035 items 130-131; F541, was O364; store format 8): the result of the tender or auction an application named:
+     * the application selected ({@code winner} its applicant, {@code method} its route, both copied from it), the nominal value the grant will
+     * name and its one-time fee equal, the result's document. Public whole, as the grant is (a public selection's outcome); it names no natural
+     * person but {@code recordedBy}, the governor.
+     */
+    public record LandSelectionResultRecorded(ZoneId zoneId, LandApplicationId applicationId, RegistrationId winner,
+                                              LandCommands.AllocationMethod method, Money nominalValue, String resultSha256, Instant recordedAt,
+                                              PersonId recordedBy) {
+    }
+
+    /**
      * 003 art. 22.5, 22.7 (choice, ADR 0035 item 22): the holder's representative reported the one-time fee paid by its last day, with
      * the receipt's document; the rights no longer lapse, and the governor records the fee.
      */

@@ -22,6 +22,17 @@ public interface RevocationGrounds {
     Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now);
 
     /**
+     * As {@link #foldedAt(ApplicationId, Instant)}, asked for the signed-in {@code official} whose grant of the applicant's role in force now
+     * names {@code officialsCompany} (null: none): the answer also says whether that official acts for the permit's holder on the aggregate's
+     * state now ({@link Answer#officialRefusedWith}; ADR 0046 item 156, abuse audit F523, was O406), as the Free Zone's governor's answer is
+     * asked with the governor's company. An implementation that does not judge the official answers as {@link #foldedAt(ApplicationId, Instant)}.
+     */
+    default Optional<mn.registry.kernel.look.Folded<Answer>> foldedAt(ApplicationId id, Instant now, mn.registry.kernel.identity.PersonId official,
+                                                                     String officialsCompany) {
+        return foldedAt(id, now);
+    }
+
+    /**
      * A ground's verdict: accepted on the record; accepted once the revocation names the document that shows the ground (29.1.2, 29.1.3,
      * ADR 0064: a document not yet uploaded is not judged); or refused, with the code of the problem the revocation would be refused with.
      */
@@ -58,16 +69,28 @@ public interface RevocationGrounds {
      * is the inspector's alone, an inspector's opinion of a violation standing (28.1, 28.4, item 139: the desk withholds its inspection
      * form from a reviewer and says why); and (item 153; abuse audit F548, was O369) whether the holder's representative no longer holds
      * the company representative's role for the holder now (a grant ended, or naming another company), so the desk prompts the supervisor
-     * to name another (002 art. 23.2; 001 art. 23.1.1). The signer's role, the reason and an escalated
+     * to name another (002 art. 23.2; 001 art. 23.1.1); and (item 156; abuse audit F523, was O406), when asked for an official, the code
+     * of the refusal every ministry act of that official on the permit would meet because they act for its holder now
+     * ({@link OfficialActsForTheHolder}, on the aggregate's holder and representative, which the case file may show a moment late: a
+     * transfer received since), null when they do not or when no official was asked. The signer's role, the reason and an escalated
      * duty are the act's and the desk's.
      */
     record Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
                   Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent,
                   boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors,
-                  boolean representativeNoLongerActs) {
+                  boolean representativeNoLongerActs, String officialRefusedWith) {
 
         public Answer {
             grounds = Map.copyOf(grounds);
+        }
+
+        /** An answer asked for no official (item 156: the field added after). */
+        public Answer(Map<RevocationGround, Verdict> grounds, HolderRequest holderRequest, boolean suspensionAnew, Verdict restoration,
+                      Verdict taxRequestRefusal, boolean groundToSuspend, boolean extensionRequestClosed, boolean restorationOnTheMonthsSpent,
+                      boolean restorationOnTheMonthsSpentIsTheSupervisors, boolean remedyFindingIsTheInspectors, boolean representativeNoLongerActs) {
+            this(grounds, holderRequest, suspensionAnew, restoration, taxRequestRefusal, groundToSuspend, extensionRequestClosed,
+                    restorationOnTheMonthsSpent, restorationOnTheMonthsSpentIsTheSupervisors, remedyFindingIsTheInspectors, representativeNoLongerActs,
+                    null);
         }
 
         /** An answer in which the holder's representative holds the role (ADR 0046 item 153: the field added after). */

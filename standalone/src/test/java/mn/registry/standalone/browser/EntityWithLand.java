@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The set-up the tests of an entity's own people share ({@link EntityRepresentativePageBrowserTest}, {@link LandRepresentativeBrowserTest}):
  * a Mongolian entity registered in Altanbulag on the demo applicant-1's application, its land licence granted on a first land application
- * and a second application pending, all signed through the API; then a representative's grant of the applicant's role moved to another
+ * (on its auction's recorded result, F541) and a second application pending, all signed through the API; then a representative's grant of the applicant's role moved to another
  * company, as the supervisor records it.
  *
  * @param entity  the entity's registration
@@ -48,6 +48,8 @@ record EntityWithLand(RegistrationId entity, String licence, String pending) {
         String first = send(registry, "applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, entity, "Yard",
                 parcel(106.45, south), "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION))
                 .body().path("applicationId").asText();
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(registry, p, t, b), "governor-altanbulag",
+                new LandApplicationId(first), Money.mnt(30_000_000));
         String licence = send(registry, "governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, entity, "Yard",
                 parcel(106.45, south), "Container yard", today, today.plusYears(1), LandCommands.AllocationMethod.AUCTION, Money.mnt(30_000_000),
                 decision, new LandApplicationId(first))).body().path("licenceId").asText();

@@ -162,6 +162,21 @@ class FreeZoneBrowserTest {
         // 003 art. 22.2: the governor draws a parcel reaching beyond the one applied for: the page warns, the registry refuses, in Mongolian
         browser.signInAsDemo("governor-" + ZONE);
         String landPage = "/governor/" + ZONE + "/land";
+        // 003 art. 22.4, 22.5 (F541): the tender's result recorded on the desk's own form, in Mongolian; only then is the grant offered
+        browser.waitUntil("the land application is offered for its result", d -> {
+            browser.open(landPage, "mn");
+            return !d.findElements(By.cssSelector("#selection-application option")).isEmpty()
+                    && browser.find("#selection-application").getText().contains(PARCEL);
+        });
+        assertThat(browser.all("#grant-application option")).as("no grant before the result").noneMatch(o -> o.getText().contains(PARCEL));
+        new Select(browser.find("#selection-application")).getOptions().stream().filter(o -> o.getText().contains(PARCEL)).findFirst().orElseThrow()
+                .click();
+        browser.find("#selection-value").sendKeys("7000000");
+        browser.find("#selection-sha").sendKeys(registry.context.getBean(mn.registry.document.DocumentStore.class).receive(
+                ("%PDF-1.4\nTender result for " + PARCEL + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf",
+                "tender-result.pdf").document().sha256());
+        assertThat(browser.signAndSend("form-selection-result")).contains("\"type\":\"RecordLandSelectionResult\"");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");
         browser.waitUntil("the land application is on the land page", d -> {
             browser.open(landPage, "mn");
             return !d.findElements(By.cssSelector("#grant-application option")).isEmpty()

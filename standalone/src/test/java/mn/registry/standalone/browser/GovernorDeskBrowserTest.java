@@ -125,7 +125,10 @@ class GovernorDeskBrowserTest {
                         "Bonded warehouse", from, from.plusYears(10).minusDays(1), mn.registry.kernel.freezone.LandCommands.AllocationMethod.AUCTION)));
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         String applicationId = applied.body().path("applicationId").asText();
-        browser.open("/governor/altanbulag/land", "en"); // ADR 0071: the land register's last event is the application
+        // 003 art. 22.4, 22.5 (F541, F543): the auction's result recorded, the grant is offered at its nominal value
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> registry.client.command(registry.client.sign(p, t, b)),
+                "governor-altanbulag", new mn.registry.kernel.freezone.LandApplicationId(applicationId), mn.registry.kernel.money.Money.mnt(5_000_000));
+        browser.open("/governor/altanbulag/land", "en"); // ADR 0071: the land register's last event is the result
         assertThat(browser.driver.findElements(By.id("grant-application"))).isNotEmpty();
         // 003 art. 22.2, 22.7 (ADR 0035): the form says the period's bounds the register checks, in both languages, tied to both date fields
         browser.open("/governor/altanbulag/land", "mn");
@@ -137,7 +140,7 @@ class GovernorDeskBrowserTest {
         assertThat(browser.find("#grant-name").getAttribute("value")).isEqualTo("Parcel A-1");
         assertThat(browser.find("#grant-purpose").getAttribute("value")).isEqualTo("Bonded warehouse");
         assertThat(browser.find("#grant-from").getAttribute("value")).isEqualTo(from.toString());
-        browser.find("#grant-value").sendKeys("5000000");
+        assertThat(browser.find("#grant-value").getAttribute("value")).as("the result's nominal value, prefilled").isEqualTo("5000000");
         browser.find("#grant-decision").sendKeys("Governor decision A/12 (demo)");
         assertThat(browser.signAndSend("form-grant")).contains("\"type\":\"GrantLandRights\"").contains(applicationId).contains(registrationId);
         assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("sent");

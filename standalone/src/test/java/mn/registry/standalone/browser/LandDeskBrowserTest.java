@@ -98,6 +98,9 @@ class LandDeskBrowserTest {
         enrolment.revoke(new RoleRevoked(governor, Role.APPLICANT, null, Instant.now(), supervisor, "test: the representation ended"));
         String shortApplication = applyForLand("applicant-1", shortStay, 111.90, today, today.plusDays(2));
         String longApplication = applyForLand("applicant-1", longStay, 111.91, today, today.plusYears(5));
+        // 003 art. 22.4 (F541): the long stay's auction has its result (the other two have none: each is refused for its own reason first)
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(p, t, b), "governor-zamyn-uud",
+                new mn.registry.kernel.freezone.LandApplicationId(longApplication), mn.registry.kernel.money.Money.mnt(45_000_000));
         // the Cabinet member makes governor-altanbulag Zamyn-Uud's governor too
         send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZAMYN_UUD, new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/301",
                 upload("Cabinet member's order 2026/301")));
@@ -178,6 +181,8 @@ class LandDeskBrowserTest {
         GeoPolygon parcel = GeoPolygon.of(106.44, 50.315, 106.442, 50.315, 106.442, 50.317, 106.44, 50.317);
         String application = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, yard, "Two day yard", parcel,
                 "Container yard", today, today.plusDays(2), LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(p, t, b), "governor-altanbulag",
+                new mn.registry.kernel.freezone.LandApplicationId(application), mn.registry.kernel.money.Money.mnt(45_000_000));
         String licence = send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, yard, "Two day yard", parcel,
                 "Container yard", today, today.plusDays(2), LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.money.Money.mnt(45_000_000),
                 "Governor decision 2026/91", new mn.registry.kernel.freezone.LandApplicationId(application))).body().path("licenceId").asText();

@@ -63,7 +63,7 @@ class ApplicantController {
     @GetMapping("/applicant")
     String mine(HttpServletRequest request, HttpServletResponse response, Model model) {
         return session.page(request, response, List.of(Role.APPLICANT), actor -> {
-            model.addAttribute("cases", cases.ofApplicant(actor.person()));
+            model.addAttribute("cases", cases.ofApplicant(actor.person(), actor.company())); // F522: none of another company's
             model.addAttribute("registrations", registrations.ofApplicant(actor.person(), actor.company()));
             return "applicant/cases";
         });
@@ -75,7 +75,7 @@ class ApplicantController {
             // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded;
             // item 15 (O285): asked again when an act was stored after the look
             var shown = beside.read(applicationId, () -> revocationAnswers.foldedOrNone(applicationId),
-                    position -> catchUp.caughtUpTo(position, PermitCases.WRITTEN_BY), () -> cases.forApplicant(applicationId, actor.person()));
+                    position -> catchUp.caughtUpTo(position, PermitCases.WRITTEN_BY), () -> cases.forApplicant(applicationId, actor.person(), actor.company()));
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
             return ownFile(shown.register(), response, model, file -> {
                 model.addAttribute("holderDuties", holderDuties(file));

@@ -44,10 +44,12 @@ class DeskController {
     private final RegisterCatchUp catchUp;
     private final mn.registry.web.StoredActsOfAPerson storedActs;
     private final AnswerBesideTheRegister beside;
+    private final GrantsNamingNoCompany namingNoCompany;
 
     DeskController(ReviewerQueue queue, PermitCases cases, StaffSession staff, MinistryParameter minimumInsurance, mn.registry.web.WebDates dates,
                    mn.registry.web.RevocationAnswers revocationAnswers, RegisterCatchUp catchUp, mn.registry.web.StoredActsOfAPerson storedActs,
-                   AnswerBesideTheRegister beside) {
+                   AnswerBesideTheRegister beside, GrantsNamingNoCompany namingNoCompany) {
+        this.namingNoCompany = namingNoCompany;
         this.catchUp = catchUp;
         this.beside = beside;
         this.storedActs = storedActs;
@@ -61,10 +63,13 @@ class DeskController {
 
     @GetMapping("/desk")
     String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
-                @RequestParam(name = "zone", required = false) String actsZone, HttpServletRequest request,
+                @RequestParam(name = "zone", required = false) String actsZone,
+                @RequestParam(name = "companyOf", required = false) String companyOf, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
             boolean supervisor = actor.roles().contains(Role.MINISTRY_SUPERVISOR);
+            // ADR 0061 item 68 (F534, was O417): the representatives' grants naming no company, beside the statement's form
+            model.addAttribute("namingNoCompany", supervisor ? namingNoCompany.listing(companyOf) : null);
             // ADR 0061 item 33 (F423, was O261): the stored acts whose order the supervisor may state, beside the statement's form
             storedActs.addTo(model, supervisor ? storedActsOf : null, new mn.registry.web.StoredActsOfAPerson.Chosen(act, actsZone), actor);
             model.addAttribute("queue", queue.awaitingDecision());
@@ -72,6 +77,10 @@ class DeskController {
             model.addAttribute("files", cases.all());
             model.addAttribute("supervisor", supervisor);
             model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 157, choice; F526, was O405): the permits of the holder the official acts for are
+            // listed, marked "another official decides" (the file's page offers them nothing: F546)
+            model.addAttribute("holdersOwn", HoldersOwnOfficial.permitsOf(actor.person(), actor.company(),
+                    cases.holderOfficialsCases(actor.person(), actor.company())));
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
             model.addAttribute("minimumPending", minimumInsurance.pending().map(p -> java.util.Map.of("amount", p.amount().amount(),
                     "currency", p.amount().currency(), "from", dates.time(p.effectiveFrom()))).orElse(null));
@@ -84,7 +93,8 @@ class DeskController {
         return staff.page(request, response, List.of(Role.MINISTRY_REVIEWER, Role.MINISTRY_SUPERVISOR), actor -> {
             // ADR 0065: the command side's answer; ADR 0071 item 10 (O265): the case file read once the register has the event the answer folded;
             // item 15 (O285): asked again when an act was stored after the look, so the form is judged on what the case file shows
-            var shown = beside.read(applicationId, () -> revocationAnswers.foldedOrNone(applicationId),
+            // ADR 0046 item 156 (F523, was O406): asked for the official, who is judged on the aggregate's holder now
+            var shown = beside.read(applicationId, () -> revocationAnswers.foldedOrNone(applicationId, actor.person(), actor.company()),
                     position -> catchUp.caughtUpTo(position, PermitCases.WRITTEN_BY), () -> cases.application(applicationId));
             model.addAttribute(RegisterCatchUp.CATCHING_UP, !shown.caughtUp());
             Optional<Map<String, Object>> found = shown.register();
@@ -125,7 +135,7 @@ class DeskController {
                     suspension.restorationWaitsFor(), ComplaintPeriod.running(file, dates.today()), escalated));
             offer = restorationOnUnnoticedMonthsIsTheSupervisors(offer, supervisor, suspension);
             offer = remedyFindingIsTheInspectors(offer, actor.roles(), answer.map(RevocationGrounds.Answer::remedyFindingIsTheInspectors).orElse(false));
-            offer = noneForTheHoldersOwnOfficial(offer, actor.person(), actor.company(), file);
+            offer = noneForTheHoldersOwnOfficial(offer, actor.person(), actor.company(), file, answer);
             model.addAttribute("forms", signableBy(offer.forms(), actor.roles()));
             model.addAttribute("missing", offer.missing());
             model.addAttribute("minimumInsurance", minimumInsurance.inForce().orElse(null));
@@ -324,12 +334,21 @@ class DeskController {
      * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0046 item 151; abuse audit F546, was O393; F62): an official who acts for the
      * permit's holder (its representative in person, or whose grant of the applicant's role in force now names the holder's company) is
      * offered none of the ministry's acts on it; the page says why, by the refusal's own message. The question is the aggregate's rule
-     * ({@link HoldersOwnOfficial}), asked with the case file's holder and representative.
+     * ({@link HoldersOwnOfficial}), asked with the case file's holder and representative. (ADR 0046 item 156; abuse audit F523, was O406) When
+     * the command side answers, its answer for the official decides, judged on the aggregate's holder and representative now, which the case
+     * file may show late (a transfer received since): the file is asked only where no command side runs.
      */
     static Offer noneForTheHoldersOwnOfficial(Offer offer, mn.registry.kernel.identity.PersonId official, String officialsCompany,
-                                              Map<String, Object> file) {
-        String refusal = HoldersOwnOfficial.refusalFor(official, officialsCompany, file);
+                                              Map<String, Object> file, Optional<RevocationGrounds.Answer> answer) {
+        String refusal = answer.isPresent() ? answer.map(RevocationGrounds.Answer::officialRefusedWith).map(code -> "problem." + code).orElse(null)
+                : HoldersOwnOfficial.refusalFor(official, officialsCompany, file);
         return refusal == null ? offer : new Offer(Set.of(), List.of(refusal));
+    }
+
+    /** As {@link #noneForTheHoldersOwnOfficial(Offer, mn.registry.kernel.identity.PersonId, String, Map, Optional)} with no command side's answer. */
+    static Offer noneForTheHoldersOwnOfficial(Offer offer, mn.registry.kernel.identity.PersonId official, String officialsCompany,
+                                              Map<String, Object> file) {
+        return noneForTheHoldersOwnOfficial(offer, official, officialsCompany, file, Optional.empty());
     }
 
     /** The forms a page offers, and what is missing first for an act the status allows but a prerequisite holds back (message keys). */

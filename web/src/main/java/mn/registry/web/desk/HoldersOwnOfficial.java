@@ -31,4 +31,20 @@ public final class HoldersOwnOfficial {
         }
         return null;
     }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 157-158; abuse audit F526, was O405, and F559): of {@code files} (each with its
+     * {@code applicationId}, {@code representative} and {@code company}, e.g. {@code PermitCases.holderOfficialsCases}), the ids of the
+     * permits whose holder {@code official} acts for, by {@link #refusalFor}: the desk's lists mark them "another official decides" (item 157,
+     * <b>choice</b>: listed, not hidden, as the official may pass the file on), the inspector's form leaves them out.
+     */
+    public static java.util.Set<String> permitsOf(PersonId official, String officialsCompany, java.util.List<Map<String, Object>> files) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (Map<String, Object> file : files) {
+            if (refusalFor(official, officialsCompany, file) != null) {
+                own.add(String.valueOf(file.get("applicationId")));
+            }
+        }
+        return own;
+    }
 }

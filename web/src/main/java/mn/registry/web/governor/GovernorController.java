@@ -184,6 +184,9 @@ class GovernorController {
             pending.forEach(a -> java.util.Optional.ofNullable(verdict(answer, a, LandActs.Decision::grant).refusedWith()).filter(code -> !code.isEmpty())
                     .ifPresent(code -> notGranted.put(a.getString("_id"), code)));
             model.addAttribute("notGranted", notGranted);
+            // 003 art. 22.4 (ADR 0035 item 130, F541): the result of the tender or auction is recorded where the land register would record it
+            model.addAttribute("selectable", pending.stream().filter(a -> answer.selectionOf(new LandApplicationId(a.getString("_id")))
+                    .orElse(UNANSWERED).accepted()).toList());
             java.util.Map<String, LandActs.Verdict> fees = new java.util.HashMap<>();
             licences.forEach(l -> fees.put(l.licenceId(), answer.feeOf(new LandLicenceId(l.licenceId())).orElse(UNANSWERED)));
             model.addAttribute("fees", fees);

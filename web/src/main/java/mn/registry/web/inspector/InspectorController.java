@@ -35,10 +35,14 @@ class InspectorController {
         return session.page(request, response, List.of(Role.COMMUNICATIONS_INSPECTOR), actor -> {
             List<java.util.Map<String, Object>> permits = cases.all().stream().filter(c -> IN_FORCE.contains(String.valueOf(c.get("status")))).toList();
             model.addAttribute("permits", permits);
-            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 151; abuse audit F546): the inspection form offers no permit the inspector acts for
-            model.addAttribute("inspectable", permits.stream()
-                    .filter(p -> mn.registry.web.desk.HoldersOwnOfficial.refusalFor(actor.person(), actor.company(), p) == null).toList());
-            model.addAttribute("holdersOwn", permits.size() > ((List<?>) model.getAttribute("inspectable")).size());
+            // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 items 151, 158; abuse audit F546, F559): the inspection form offers no permit the
+            // inspector acts for, asked of the case files that name the inspector or their grant's company (the brief rows hold neither the
+            // holder's number nor its representative: asked of them, the rule never matched)
+            Set<String> own = mn.registry.web.desk.HoldersOwnOfficial.permitsOf(actor.person(), actor.company(),
+                    cases.holderOfficialsCases(actor.person(), actor.company()));
+            model.addAttribute("inspectable", permits.stream().filter(p -> !own.contains(String.valueOf(p.get("applicationId")))).toList());
+            model.addAttribute("holdersOwnPermits", own);
+            model.addAttribute("holdersOwn", permits.stream().anyMatch(p -> own.contains(String.valueOf(p.get("applicationId")))));
             return "inspector/permits";
         });
     }

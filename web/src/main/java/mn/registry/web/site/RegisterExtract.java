@@ -202,6 +202,9 @@ class RegisterExtract {
                 // a land licence's holder is an entity's registration: its name
                 String name = node.path("holderName").asText(null);
                 add(facts, field, label(field), name != null ? name : entityName(v.asText()).orElse(msg("extract.entity.unnamed")));
+            } else if (field.equals("winner") && v.isTextual()) {
+                // 003 art. 22.4 (ADR 0035 item 131, F541): the tender's or auction's winner is an entity's registration: its name
+                add(facts, field, label(field), entityName(v.asText()).orElse(msg("extract.entity.unnamed")));
             } else if (OPENED.contains(field) && v.isObject()) {
                 if (v.has("name")) {
                     add(facts, field, label(field), v.path("name").asText());
@@ -419,6 +422,9 @@ class RegisterExtract {
             // 003 art. 22.3 (ADR 0035 item 116, F538): the zone's basic value of land, per hectare, in force from the registry's receipt
             case "LandBaseValueRecorded" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("perHectare").has("amount")
                     ? money(p.path("perHectare")) : "", p.path("decision").asText(""), dates.date(p.path("decidedOn").asText(null))};
+            // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): the result of a tender or auction, the entity it selected and the nominal value
+            case "LandSelectionResultRecorded" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
+                    value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by};
             default -> null;
         };
         if (args == null) {
