@@ -124,12 +124,12 @@ class FreeZoneAbuseRound36Test extends ZoneLandAbuseFixture {
         fixture.given(applied, IN_FORCE, pending(RECORDED)).when(byGovernor(grantAt(floor(LOW)), GOVERNOR, ZONE, AT))
                 .expectException(FreeZoneLandAbuseRound5Test.problem("freezone.land-value-below-base", "nominalValue", "003 art. 22.3, 22.5"))
                 .expectNoEvents();
-        fixture.given(applied, IN_FORCE, pending(RECORDED)).when(byGovernor(grantAt(floor(HIGH)), GOVERNOR, ZONE, AT))
-                .expectSuccessfulHandlerExecution();
+        fixture.given(applied, IN_FORCE, pending(RECORDED), ZoneLandTest.selected(1, Money.mnt(floor(HIGH))))
+                .when(byGovernor(grantAt(floor(HIGH)), GOVERNOR, ZONE, AT)).expectSuccessfulHandlerExecution();
         // confirmed by a second Cabinet member: in force from the confirmation's receipt, not from the record's
         Instant confirmedAt = AT.minusSeconds(60);
-        fixture.given(applied, IN_FORCE, pending(RECORDED), confirmed(confirmedAt)).when(byGovernor(grantAt(floor(LOW)), GOVERNOR, ZONE, AT))
-                .expectSuccessfulHandlerExecution();
+        fixture.given(applied, IN_FORCE, pending(RECORDED), confirmed(confirmedAt), ZoneLandTest.selected(1, Money.mnt(floor(LOW))))
+                .when(byGovernor(grantAt(floor(LOW)), GOVERNOR, ZONE, AT)).expectSuccessfulHandlerExecution();
         fixture.given(applied, IN_FORCE, pending(RECORDED), confirmed(AT.plusSeconds(1))).when(byGovernor(grantAt(floor(LOW)), GOVERNOR, ZONE, AT))
                 .expectException(FreeZoneLandAbuseRound5Test.problem("freezone.land-value-below-base", "nominalValue", "003 art. 22.3, 22.5"))
                 .expectNoEvents();
