@@ -34,5 +34,7 @@ export const cabinetBodies = {
     decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') }),
   // 003 art. 22.3 (ADR 0035 item 108): the Government's basic value of land in the zone, MNT per hectare
   RecordLandBaseValue: f => ({ zoneId: value(f, 'zoneId'), perHectare: { amount: Number(value(f, 'perHectare')), currency: 'MNT' },
-    decision: value(f, 'decision'), decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') })
+    decision: value(f, 'decision'), decidedOn: value(f, 'decidedOn'), decisionSha256: value(f, 'decisionSha256') }),
+  // 003 art. 22.3 (ADR 0035 item 142): a second Cabinet member confirms a lower basic value awaiting it, named by its zone and decision
+  ConfirmLandBaseValue: f => ({ zoneId: f.elements.decision.selectedOptions[0].dataset.zone, decision: value(f, 'decision') })
 };

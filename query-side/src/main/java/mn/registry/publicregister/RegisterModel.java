@@ -76,6 +76,7 @@ final class RegisterModel {
         handlers.put(LandEvents.LandRightsRevoked.class.getName(), (i, p) -> land(i, p, "REVOKED", date(p, "revokedAt")));
         handlers.put(LandEvents.LandRightsLapsed.class.getName(), (i, p) -> land(i, p, "LAPSED", date(p, "lapsedAt")));
         handlers.put(LandEvents.LandBaseValueRecorded.class.getName(), this::landBaseValue);
+        handlers.put(LandEvents.LandBaseValueConfirmed.class.getName(), this::landBaseValueConfirmed);
         handlers.put(LandEvents.LandSelectionResultRecorded.class.getName(), this::landSelected);
     }
 
@@ -332,25 +333,67 @@ final class RegisterModel {
         RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
         if (zone != null) {
             ObjectNode details = zone.details().deepCopy();
-            JsonNode replaced = details.path("landBaseValue");
-            if (replaced.isObject()) {
-                com.fasterxml.jackson.databind.node.ArrayNode earlier = details.path("landBaseValuesEarlier").isArray()
-                        ? (com.fasterxml.jackson.databind.node.ArrayNode) details.get("landBaseValuesEarlier")
-                        : details.putArray("landBaseValuesEarlier");
-                ObjectNode period = earlier.addObject();
-                period.set("perHectare", replaced.path("landBaseValuePerHectare"));
-                period.set("decision", replaced.path("landBaseValueDecision"));
-                period.set("decidedOn", replaced.path("landBaseValueDecidedOn"));
-                period.set("from", replaced.path("landBaseValueSince"));
-                period.set("until", p.path("recordedAt"));
+            details.remove("landBaseValuePending"); // ADR 0035 item 144: a later value supersedes one awaiting its second signature
+            if (p.path("awaitsSecondSignature").asBoolean(false)) {
+                landBaseValuePending(details, p);
+                put(new Builder(zone).details(details).add(index).build());
+                return;
             }
-            ObjectNode value = details.putObject("landBaseValue");
-            value.set("landBaseValuePerHectare", p.path("perHectare"));
-            value.set("landBaseValueSince", p.path("recordedAt"));
-            value.set("landBaseValueDecision", p.path("decision"));
-            value.set("landBaseValueDecidedOn", p.path("decidedOn"));
+            inForce(details, p.path("perHectare"), p.path("decision"), p.path("decidedOn"), p.path("recordedAt"));
             put(new Builder(zone).details(details).add(index).build());
         }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 144, choice; abuse audit F574, was O409): a value recorded lower than the one in force is not in force until
+     * a second Cabinet member confirms it; the zone's page shows it apart, under {@code landBaseValuePending} ("awaiting a second signature":
+     * per hectare, the decision's reference and date, recorded at), and the value in force stays {@code landBaseValue}. The last recorded
+     * supersedes it (removed by {@link #landBaseValue}); the Cabinet desk lists it for the second signature.
+     */
+    private static void landBaseValuePending(ObjectNode details, JsonNode p) {
+        ObjectNode pending = details.putObject("landBaseValuePending");
+        pending.set("landBaseValuePendingPerHectare", p.path("perHectare"));
+        pending.set("landBaseValuePendingDecision", p.path("decision"));
+        pending.set("landBaseValuePendingDecidedOn", p.path("decidedOn"));
+        pending.set("landBaseValuePendingRecordedAt", p.path("recordedAt"));
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 144; F574): the second Cabinet member's confirmation puts the value awaiting it in force from the
+     * confirmation's receipt ({@code confirmedAt}); the value it replaces goes to {@code landBaseValuesEarlier} until then.
+     */
+    private void landBaseValueConfirmed(long index, JsonNode p) {
+        RegisterEntry zone = entries.get(RegisterKind.ZONE).get(p.path("zoneId").asText());
+        if (zone != null) {
+            ObjectNode details = zone.details().deepCopy();
+            JsonNode pending = details.path("landBaseValuePending");
+            JsonNode decidedOn = pending.path("landBaseValuePendingDecision").asText("").equals(p.path("decision").asText())
+                    ? pending.path("landBaseValuePendingDecidedOn") : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+            details.remove("landBaseValuePending");
+            inForce(details, p.path("perHectare"), p.path("decision"), decidedOn, p.path("confirmedAt"));
+            put(new Builder(zone).details(details).add(index).build());
+        }
+    }
+
+    /** The value in force from {@code since}; the one it replaces goes to {@code landBaseValuesEarlier} with its period (item 120). */
+    private static void inForce(ObjectNode details, JsonNode perHectare, JsonNode decision, JsonNode decidedOn, JsonNode since) {
+        JsonNode replaced = details.path("landBaseValue");
+        if (replaced.isObject()) {
+            com.fasterxml.jackson.databind.node.ArrayNode earlier = details.path("landBaseValuesEarlier").isArray()
+                    ? (com.fasterxml.jackson.databind.node.ArrayNode) details.get("landBaseValuesEarlier")
+                    : details.putArray("landBaseValuesEarlier");
+            ObjectNode period = earlier.addObject();
+            period.set("perHectare", replaced.path("landBaseValuePerHectare"));
+            period.set("decision", replaced.path("landBaseValueDecision"));
+            period.set("decidedOn", replaced.path("landBaseValueDecidedOn"));
+            period.set("from", replaced.path("landBaseValueSince"));
+            period.set("until", since);
+        }
+        ObjectNode value = details.putObject("landBaseValue");
+        value.set("landBaseValuePerHectare", perHectare);
+        value.set("landBaseValueSince", since);
+        value.set("landBaseValueDecision", decision);
+        value.set("landBaseValueDecidedOn", decidedOn);
     }
 
     private void governorAppointed(long index, JsonNode p) {

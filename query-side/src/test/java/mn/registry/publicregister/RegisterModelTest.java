@@ -272,6 +272,45 @@ class RegisterModelTest {
     }
 
     @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 144, choice; F574, was O409): a lower basic value awaiting a second signature is shown apart "
+            + "(landBaseValuePending), the value in force unchanged; the confirmation puts it in force from its receipt and lists the replaced "
+            + "value until then; a later record supersedes a value still awaiting")
+    void a_lower_base_value_awaits_its_second_signature_on_the_zones_page() {
+        java.time.Instant recorded = Records.T.plusSeconds(86_400);
+        java.time.Instant confirmedAt = Records.T.plusSeconds(2 * 86_400);
+        mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded first = new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(
+                Records.ZONE, 1, mn.registry.kernel.money.Money.mnt(1_500_000), "Government decision 2026/200", LocalDate.parse("2026-11-01"),
+                "a0".repeat(32), "003 art. 22.3", Records.T, Records.OFFICIAL);
+        mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded lower = new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(
+                Records.ZONE, 2, mn.registry.kernel.money.Money.mnt(1_000), "Government decision 2026/201", LocalDate.parse("2026-11-02"),
+                "a1".repeat(32), "003 art. 22.3", recorded, Records.OFFICIAL, Boolean.TRUE);
+        Records r = new Records().add(Records.zone("Алтанбулаг")).add(first).add(lower);
+        RegisterEntry awaiting = view(r).entry(RegisterKind.ZONE, "altanbulag").orElseThrow();
+        assertThat(awaiting.details().path("landBaseValue").path("landBaseValueDecision").asText()).isEqualTo("Government decision 2026/200");
+        assertThat(awaiting.details().path("landBaseValuePending").path("landBaseValuePendingPerHectare").path("amount").decimalValue())
+                .isEqualByComparingTo("1000");
+        assertThat(awaiting.details().path("landBaseValuePending").path("landBaseValuePendingDecision").asText()).isEqualTo("Government decision 2026/201");
+        assertThat(awaiting.details().has("landBaseValuesEarlier")).isFalse();
+
+        r.add(new mn.registry.kernel.freezone.LandEvents.LandBaseValueConfirmed(Records.ZONE, 2, mn.registry.kernel.money.Money.mnt(1_000),
+                "Government decision 2026/201", "003 art. 22.3", confirmedAt, new mn.registry.kernel.identity.PersonId("cabinet-2")));
+        RegisterEntry confirmed = view(r).entry(RegisterKind.ZONE, "altanbulag").orElseThrow();
+        assertThat(confirmed.details().has("landBaseValuePending")).isFalse();
+        assertThat(confirmed.details().path("landBaseValue").path("landBaseValueDecision").asText()).isEqualTo("Government decision 2026/201");
+        assertThat(confirmed.details().path("landBaseValue").path("landBaseValueDecidedOn").asText()).isEqualTo("2026-11-02");
+        assertThat(java.time.Instant.parse(confirmed.details().path("landBaseValue").path("landBaseValueSince").asText())).isEqualTo(confirmedAt);
+        assertThat(java.time.Instant.parse(confirmed.details().path("landBaseValuesEarlier").get(0).path("until").asText())).isEqualTo(confirmedAt);
+
+        Records superseded = new Records().add(Records.zone("Алтанбулаг")).add(first).add(lower)
+                .add(new mn.registry.kernel.freezone.LandEvents.LandBaseValueRecorded(Records.ZONE, 3, mn.registry.kernel.money.Money.mnt(1_600_000),
+                        "Government decision 2026/202", LocalDate.parse("2026-11-03"), "a2".repeat(32), "003 art. 22.3", confirmedAt, Records.OFFICIAL));
+        RegisterEntry later = view(superseded).entry(RegisterKind.ZONE, "altanbulag").orElseThrow();
+        assertThat(later.details().has("landBaseValuePending")).isFalse();
+        assertThat(later.details().path("landBaseValue").path("landBaseValueDecision").asText()).isEqualTo("Government decision 2026/202");
+        assertThat(later.details().path("landBaseValuesEarlier").size()).isEqualTo(1); // the value awaiting was never in force
+    }
+
+    @Test
     @DisplayName("the fold refuses a log entry out of order, so no reader can skip one")
     void out_of_order_refused() {
         Records r = new Records().add(Records.zone("Z"));

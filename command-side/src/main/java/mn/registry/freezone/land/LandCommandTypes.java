@@ -230,4 +230,20 @@ class LandCommandTypes {
                     () -> new BaseValueAnswer(body.zoneId(), commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "RECORDED")));
         });
     }
+
+    /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 142, <b>choice</b>; abuse audit F574, was O409): a second Cabinet member confirms a
+     * lower basic value of land recorded by another; the same authority as the record's (the Cabinet member's role in force at the registry's
+     * receipt). No document is named: the value's decision was received and claimed at its record.
+     */
+    @Bean
+    SignedCommandType<LandCommands.ConfirmLandBaseValue> confirmLandBaseValueType() {
+        return SignedCommandType.of("ConfirmLandBaseValue", LandCommands.ConfirmLandBaseValue.class, Set.of(Role.CABINET_MEMBER), (body, context) -> {
+            if (body.zoneId() == null) {
+                throw RegistryProblem.invalid("freezone.zone-missing", "The confirmation names the zone of the basic value of land.", "zoneId",
+                        "003 art. 22.3");
+            }
+            return new BaseValueAnswer(body.zoneId(), commands.<Integer>sendAndWait(SignedCommandContext.message(body, context)), "IN_FORCE");
+        });
+    }
 }

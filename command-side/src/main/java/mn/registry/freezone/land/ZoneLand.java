@@ -93,6 +93,8 @@ class ZoneLand {
     private final Map<LandLicenceId, String> reportedReceiptOf = new java.util.HashMap<>();
     /** The Government's basic values of land recorded for this zone (003 art. 22.3; ADR 0035 item 108, F529), in the order received. */
     private final List<LandEvents.LandBaseValueRecorded> baseValues = new ArrayList<>();
+    /** The receipt of each lower value's second signature (ADR 0035 item 142, F574), by the value's number: in force from it. */
+    private final Map<Integer, Instant> baseValueConfirmedAt = new java.util.HashMap<>();
     /** The receipts' documents (SHA-256, well-formed: lower case) each licence's report or certificate rests on (F502): one payment pays one licence's fee. */
     private final Map<String, LandLicenceId> receiptDocuments = new java.util.HashMap<>();
     /** The tenders' and auctions' results recorded in this zone (003 art. 22.4; ADR 0035 item 130, F541), by the application each selected. */
@@ -757,22 +759,50 @@ class ZoneLand {
             if (!Money.MNT.equals(nominalValue.currency()) || nominalValue.amount().compareTo(floor) < 0) {
                 throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-value-below-base", "The nominal value " + nominalValue
                         + " is below the basic value of land the Government set for this zone (" + base.perHectare() + " per hectare, decision "
-                        + base.decision() + ", in force since " + base.recordedAt() + ") times the parcel's " + hectares.toPlainString()
+                        + base.decision() + ", in force since " + inForceSince(base) + ") times the parcel's " + hectares.toPlainString()
                         + " ha: at least " + floor.setScale(0, java.math.RoundingMode.CEILING).toPlainString() + " MNT.", "nominalValue",
                         "003 art. 22.3, 22.5");
             }
         });
     }
 
-    /** 003 art. 22.3 (ADR 0035 item 108): the basic value of land in force at {@code at}: the last recorded at or before it. */
+    /**
+     * 003 art. 22.3 (ADR 0035 items 108, 142): the basic value of land in force at {@code at}: the last in force at or before it. A value is in
+     * force from its record, or, recorded lower than the one in force (F574), from its second Cabinet member's confirmation ({@link
+     * #inForceSince}); a lower value not confirmed at {@code at} is not in force then (the higher floor stays). A lower value is confirmed only
+     * while it is the zone's last recorded ({@link #lowerValueIsNotSuperseded}), so the values come into force in the order recorded.
+     */
     java.util.Optional<LandEvents.LandBaseValueRecorded> baseValueInForceAt(Instant at) {
         LandEvents.LandBaseValueRecorded inForce = null;
         for (LandEvents.LandBaseValueRecorded b : baseValues) {
-            if (!b.recordedAt().isAfter(at)) {
+            Instant since = inForceSince(b);
+            if (since != null && !since.isAfter(at)) {
                 inForce = b;
             }
         }
         return java.util.Optional.ofNullable(inForce);
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142, choice; F574, was O409): the instant a recorded value is in force from: its record's receipt, or, for a
+     * lower value awaiting a second signature, its confirmation's receipt (not before the record's); null while it is not confirmed.
+     */
+    Instant inForceSince(LandEvents.LandBaseValueRecorded value) {
+        if (!value.awaitsConfirmation()) {
+            return value.recordedAt();
+        }
+        Instant confirmed = baseValueConfirmedAt.get(value.number());
+        return confirmed == null ? null : (confirmed.isBefore(value.recordedAt()) ? value.recordedAt() : confirmed);
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142, the lead's reading, <b>choice</b>; abuse audit F574, was O409): a value lower per hectare than the one
+     * in force at the registry's receipt lowers the floor under every grant; on one Cabinet member's word it would be lowered on any PDF under a
+     * new reference (O16). Such a value is recorded awaiting a second signature and is not in force until another Cabinet member confirms it
+     * ({@link LandCommands.ConfirmLandBaseValue}). A value equal or higher, or a zone's first, is in force from its record as before.
+     */
+    boolean baseValueIsLowerThanTheOneInForce(Money perHectare, Instant receivedAt) {
+        return baseValueInForceAt(receivedAt).map(inForce -> perHectare.amount().compareTo(inForce.perHectare().amount()) < 0).orElse(false);
     }
 
     // 003 art. 22.3 (ADR 0035 item 108; F529, was O347): the Government's basic value of land in the zone, recorded by the Cabinet member on
@@ -789,9 +819,82 @@ class ZoneLand {
         oneReferenceNamesOneDecisionOfTheZone(body.decision(), body.decisionSha256());
         aSameDayDecisionDoesNotLowerTheValueInForce(body, context.receivedAt());
         int number = baseValues.size() + 1;
+        boolean awaitsSecondSignature = baseValueIsLowerThanTheOneInForce(body.perHectare(), context.receivedAt()); // F574, item 142
         apply(new LandEvents.LandBaseValueRecorded(body.zoneId(), number, body.perHectare(), body.decision().strip(), body.decidedOn(),
-                body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor()));
+                body.decisionSha256(), "003 art. 22.3", context.receivedAt(), context.actor(), awaitsSecondSignature ? Boolean.TRUE : null));
         return number;
+    }
+
+    // 003 art. 22.3 (the lead's reading, ADR 0035 items 142-143, choice; F574-F576, was O409): a second Cabinet member confirms a lower basic
+    // value of land recorded by another, naming its decision's reference; in force from this confirmation's receipt. Who signs is judged by
+    // the command type at the receipt, as the record's signer is (the Cabinet member's role in force then)
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(LandCommands.ConfirmLandBaseValue body, CommandContext context) {
+        LandEvents.LandBaseValueRecorded value = recordedValueNamed(body.decision());
+        lowerValueIsConfirmedByAnotherCabinetMember(value, context.actor());
+        lowerValueAwaitsConfirmation(value);
+        lowerValueIsNotSuperseded(value);
+        apply(new LandEvents.LandBaseValueConfirmed(value.zoneId(), value.number(), value.perHectare(), value.decision(), "003 art. 22.3",
+                context.receivedAt(), context.actor()));
+        return value.number();
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 143): the confirmation names the decision's reference the value was recorded under (compared as {@link
+     * #oneReferenceNamesOneDecisionOfTheZone} compares references: one reference names one decision of the zone); none recorded: 404.
+     */
+    LandEvents.LandBaseValueRecorded recordedValueNamed(String reference) {
+        if (!saysSomething(reference)) {
+            throw RegistryProblem.invalid("freezone.field-missing", "The confirmation names the Government decision's reference of the basic "
+                    + "value it confirms.", "decision", "003 art. 22.3");
+        }
+        mn.registry.freezone.zone.ReadableText.requireReadable(reference, "decision", "003 art. 22.3");
+        String key = referenceKey(reference);
+        for (LandEvents.LandBaseValueRecorded b : baseValues) {
+            if (key.equals(referenceKey(b.decision()))) {
+                return b;
+            }
+        }
+        throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.land-base-value-unknown", "No basic value of land of this zone "
+                + "was recorded on the Government decision " + reference.strip() + ".", "decision", "003 art. 22.3");
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142, choice; F575): the second signature is another Cabinet member's: the one who recorded the lower value
+     * does not confirm it (403), or the floor is lowered on one person's word again.
+     */
+    static void lowerValueIsConfirmedByAnotherCabinetMember(LandEvents.LandBaseValueRecorded value, PersonId signer) {
+        if (value.recordedBy() != null && value.recordedBy().equals(signer)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.land-base-value-own-record", "You recorded the basic value "
+                    + value.perHectare() + " per hectare (Government decision " + value.decision() + "); another Cabinet member confirms it.",
+                    "decision", "003 art. 22.3");
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142; F575): only a lower value awaiting its second signature is confirmed: a value in force from its record
+     * (equal or higher, the zone's first, or stored before session 31), or one confirmed already, is refused (409).
+     */
+    void lowerValueAwaitsConfirmation(LandEvents.LandBaseValueRecorded value) {
+        if (!value.awaitsConfirmation() || baseValueConfirmedAt.containsKey(value.number())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-not-pending", "The basic value " + value.perHectare()
+                    + " per hectare (Government decision " + value.decision() + ") does not await a second signature: "
+                    + (value.awaitsConfirmation() ? "it was confirmed already." : "it was in force from its record."), "decision", "003 art. 22.3");
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142, choice; F576): a later value recorded for the zone supersedes a lower value awaiting its second
+     * signature: confirming it then is refused (409), so an old pending value is not brought into force over the Government's later decision.
+     */
+    void lowerValueIsNotSuperseded(LandEvents.LandBaseValueRecorded value) {
+        LandEvents.LandBaseValueRecorded last = baseValues.get(baseValues.size() - 1);
+        if (last.number() != value.number()) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-superseded", "The basic value " + value.perHectare()
+                    + " per hectare (Government decision " + value.decision() + ") was superseded by the value recorded later on the Government "
+                    + "decision " + last.decision() + "; it is no longer confirmed.", "decision", "003 art. 22.3");
+        }
     }
 
     /**
@@ -1375,6 +1478,11 @@ class ZoneLand {
         stream = event.zoneId().landStream();
         zoneId = event.zoneId();
         baseValues.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandBaseValueConfirmed event) {
+        baseValueConfirmedAt.putIfAbsent(event.number(), event.confirmedAt());
     }
 
     @EventSourcingHandler

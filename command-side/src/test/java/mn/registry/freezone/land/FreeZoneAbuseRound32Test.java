@@ -41,6 +41,16 @@ class FreeZoneAbuseRound32Test extends ZoneLandAbuseFixture {
         return new LandEvents.LandBaseValueRecorded(ZONE, number, Money.mnt(perHectare), reference, decidedOn, sha256, "003 art. 22.3", at, CABINET);
     }
 
+    /**
+     * As {@link #recorded}, lower than the value in force: since session 31 (ADR 0035 item 142, F574) recorded awaiting a second Cabinet
+     * member's signature, the rules of this round judged as before.
+     */
+    private static LandEvents.LandBaseValueRecorded recordedLower(int number, long perHectare, String reference, LocalDate decidedOn, String sha256,
+                                                                  Instant at) {
+        return new LandEvents.LandBaseValueRecorded(ZONE, number, Money.mnt(perHectare), reference, decidedOn, sha256, "003 art. 22.3", at, CABINET,
+                Boolean.TRUE);
+    }
+
     private static final LandEvents.LandBaseValueRecorded IN_FORCE = recorded(1, 1_500_000, "Government decision 2026/150", IN_FORCE_DECIDED,
             DECISION, AT.minusSeconds(86_400));
 
@@ -68,7 +78,7 @@ class FreeZoneAbuseRound32Test extends ZoneLandAbuseFixture {
         // a newer decision: recorded
         fixture.given(IN_FORCE).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), SAME_DAY), CABINET,
                         AT, Role.CABINET_MEMBER))
-                .expectEvents(recorded(2, 1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), SAME_DAY, AT));
+                .expectEvents(recordedLower(2, 1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), SAME_DAY, AT));
     }
 
     @Test
@@ -98,6 +108,6 @@ class FreeZoneAbuseRound32Test extends ZoneLandAbuseFixture {
         }
         fixture.given(IN_FORCE).when(signed(value(1_000, "Government decision 2026/170", IN_FORCE_DECIDED.plusDays(2), ANY_PDF), CABINET, AT,
                         Role.CABINET_MEMBER))
-                .expectEvents(recorded(2, 1_000, "Government decision 2026/170", IN_FORCE_DECIDED.plusDays(2), ANY_PDF, AT));
+                .expectEvents(recordedLower(2, 1_000, "Government decision 2026/170", IN_FORCE_DECIDED.plusDays(2), ANY_PDF, AT));
     }
 }

@@ -35,6 +35,8 @@ public final class FreeZonePublicRecords {
                 Map.entry(LandEvents.LandRightsRevoked.class.getName(), whole),
                 // 003 art. 22.3 (ADR 0035 item 108, F529): the Government's basic value of land, its decision and the Cabinet member who recorded it
                 Map.entry(LandEvents.LandBaseValueRecorded.class.getName(), whole),
+                // 003 art. 22.3 (ADR 0035 item 142, F574): a second Cabinet member's confirmation of a lower value, public as the record it confirms
+                Map.entry(LandEvents.LandBaseValueConfirmed.class.getName(), whole),
                 // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): a tender's or auction's outcome, public as the grant it grounds
                 Map.entry(LandEvents.LandSelectionResultRecorded.class.getName(), whole),
                 Map.entry(LandEvents.LandRightsLapsed.class.getName(), whole));

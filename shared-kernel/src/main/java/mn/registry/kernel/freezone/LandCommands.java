@@ -72,6 +72,14 @@ public final class LandCommands {
     }
 
     /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 142, <b>choice</b>; abuse audit F574, was O409): a basic value of land recorded lower
+     * than the one in force is in force only once a second Cabinet member, not the one who recorded it, confirms it, naming the zone and the
+     * Government decision's reference it was recorded under; in force from the registry's receipt of this confirmation.
+     */
+    public record ConfirmLandBaseValue(ZoneId zoneId, @PublishedText String decision) {
+    }
+
+    /**
      * 003 art. 22.5: the one-time fee equal to the nominal value was paid; the certificate of land rights is issued. Since session 29
      * (ADR 0035 item 102; abuse audit F502, was O349) the payment is shown by the receipt's document ({@code receiptSha256}, uploaded first
      * and claimed for this licence's fee as the holder's report's is); {@code receipt} is the reference written on it.

@@ -85,9 +85,36 @@ public final class LandEvents {
      * 003 art. 22.3 (ADR 0035 item 108; F529, was O347; store format 7): the Government's basic value of land in the zone, MNT per hectare,
      * recorded by the Cabinet member on the decision's received document; in force from {@code recordedAt} (the registry's receipt) until
      * the next. Public (a Government decision).
+     * <p>
+     * {@code awaitsSecondSignature} (store format 8; ADR 0035 item 142, F574, was O409): {@code true} when the value is lower per hectare than
+     * the one in force at the receipt: it is not in force until another Cabinet member confirms it ({@link LandBaseValueConfirmed}), from the
+     * confirmation's receipt; absent (null) when it is in force from its record, as every value stored before session 31 is.
      */
     public record LandBaseValueRecorded(ZoneId zoneId, int number, Money perHectare, String decision, LocalDate decidedOn,
-                                        String decisionSha256, String article, Instant recordedAt, PersonId recordedBy) {
+                                        String decisionSha256, String article, Instant recordedAt, PersonId recordedBy,
+                                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                        Boolean awaitsSecondSignature) {
+
+        /** A value in force from its record (equal or higher than the one in force, the zone's first, or stored before session 31). */
+        public LandBaseValueRecorded(ZoneId zoneId, int number, Money perHectare, String decision, LocalDate decidedOn, String decisionSha256,
+                                     String article, Instant recordedAt, PersonId recordedBy) {
+            this(zoneId, number, perHectare, decision, decidedOn, decisionSha256, article, recordedAt, recordedBy, null);
+        }
+
+        /** Whether the value awaits a second Cabinet member's confirmation before it is in force (ADR 0035 item 142). */
+        public boolean awaitsConfirmation() {
+            return Boolean.TRUE.equals(awaitsSecondSignature);
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 142, choice; F574, was O409; store format 8): a second Cabinet member, not the one who recorded it,
+     * confirmed the lower basic value of land recorded as {@code number} (its value per hectare and decision's reference repeated, so that
+     * the public record reads alone); the value is in force from {@code confirmedAt} (the registry's receipt) until the next. Public (as the
+     * record it confirms).
+     */
+    public record LandBaseValueConfirmed(ZoneId zoneId, int number, Money perHectare, String decision, String article, Instant confirmedAt,
+                                         PersonId confirmedBy) {
     }
 
     /**

@@ -39,7 +39,10 @@ public final class StoreFormat {
      * And whose persons' streams may hold the company of a representative's grant naming none, stated by an official
      * ({@code RepresentativesCompanyStated}, ADR 0061 item 63), a type session 29's release does not know (it would let that grant act for
      * any company). 8: session 31's release, whose zones' land registers may hold the result of the tender or auction that selected a land
-     * application ({@code LandSelectionResultRecorded}, ADR 0035 item 130), a type session 30's release does not know (it would grant on no result).
+     * application ({@code LandSelectionResultRecorded}, ADR 0035 item 130), a type session 30's release does not know (it would grant on no result);
+     * and a second Cabinet member's confirmation of a lower basic value of land ({@code LandBaseValueConfirmed}, ADR 0035 item 142), a type
+     * session 30's release does not know, and a lower value recorded awaiting it ({@code LandBaseValueRecorded.awaitsSecondSignature}), a field
+     * it drops (it would put the lower value in force at its record).
      */
     public static final int CURRENT = 8;
 

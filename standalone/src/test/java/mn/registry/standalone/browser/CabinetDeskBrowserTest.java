@@ -450,6 +450,126 @@ class CabinetDeskBrowserTest {
         browser.signOut();
     }
 
+    /** {@code body} signed by {@code who} (a person of a test's own, not among the demo people) and sent to the registry. */
+    private static RegistryClient.Reply sendSignedBy(mn.registry.kernel.pki.SigningIdentity who, String type, Object body) {
+        String jws = new mn.registry.kernel.signing.CommandSigner().sign(mn.registry.kernel.signing.CommandEnvelope.fresh(type,
+                mn.registry.kernel.crypto.CanonicalJson.mapper().valueToTree(body), java.time.Clock.systemUTC()), who);
+        return registry.client.command(jws);
+    }
+
+    private static RegistryClient.Reply baseValue(String zone, long perHectare, String reference, LocalDate decidedOn) {
+        String sha = registry.context.getBean(DocumentStore.class).receive(pdf(reference + " " + zone + " " + System.nanoTime())
+                .getBytes(StandardCharsets.UTF_8), "application/pdf", "decision.pdf").document().sha256();
+        return registry.client.command(registry.client.sign("cabinet-1", "RecordLandBaseValue", new LandCommands.RecordLandBaseValue(ZoneId.of(zone),
+                mn.registry.kernel.money.Money.mnt(perHectare), reference, decidedOn, sha)));
+    }
+
+    @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 items 142-145, choice; F574-F576, was O409): a lower basic value of land recorded by one Cabinet member "
+            + "awaits a second signature: the zone's public page shows it apart, not in force; the Cabinet desk lists it and its recorder's "
+            + "confirmation is refused on the page (403); a second Cabinet member confirms it from the desk and the page shows it in force, in "
+            + "Mongolian and English, axe; a governor's confirmation 403, a second one 409, a superseded value's 409")
+    void a_second_cabinet_member_confirms_a_lower_base_value() throws Exception {
+        // a second Cabinet member of this test's own (the demo has one), enrolled as the registry enrols at start-up, its key files kept apart
+        mn.registry.kernel.pki.SigningIdentity second = registry.newPerson("cabinet-bvc-2");
+        registry.context.getBean(mn.registry.identity.command.Enrolment.class).enrolIfAbsent(second.person(), "Person cabinet-bvc-2",
+                second.certificate(), mn.registry.kernel.identity.Role.CABINET_MEMBER, null, new mn.registry.kernel.identity.PersonId("cabinet-1"),
+                "test enrolment of a second Cabinet member");
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("cabinet-bvc-").resolve("cabinet-bvc-2");
+        mn.registry.keystore.SigningIdentities.write(second, home);
+        List<String> langs = List.of("mn", "en");
+        LocalDate today = UlaanbaatarTime.dateOf(Instant.now());
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            // a zone of this test's own, so that its floor judges no other test's grants
+            String zone = "uvs-bvc-" + lang;
+            double west = 92.0 + 0.2 * i;
+            String resolution = "State Great Khural resolution " + (90 + i) + " (second signature, demo) " + System.nanoTime();
+            RegistryClient.Reply established = registry.client.command(registry.client.sign("cabinet-1", "EstablishZone", new ZoneCommands.EstablishZone(
+                    ZoneId.of(zone), "Uvs " + lang + " Free Zone", "Uvs aimag", new BigDecimal("120"), GeoPolygon.of(west, 44.5, west + 0.1,
+                    44.5, west + 0.1, 44.55, west, 44.55), List.of(Activity.TRADE), false, resolution, today.minusDays(30), registry.context
+                    .getBean(DocumentStore.class).receive(pdf(resolution).getBytes(StandardCharsets.UTF_8), "application/pdf", "resolution.pdf").document()
+                    .sha256())));
+            assertThat(established.status()).as(established.body().toString()).isEqualTo(200);
+            RegistryClient.Reply inForce = baseValue(zone, 1_500_000, "Government decision " + (400 + i) + " (demo)", today.minusDays(2));
+            assertThat(inForce.status()).as(inForce.body().toString()).isEqualTo(200);
+            String lower = "Government decision " + (410 + i) + " (demo)";
+            RegistryClient.Reply recorded = baseValue(zone, 900_000, lower, today.minusDays(1));
+            assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
+
+            // the zone's public page: the value in force unchanged, the lower one apart, awaiting a second signature
+            browser.waitUntil("the lower value awaiting its second signature is on the zone's public page", d -> {
+                browser.open("/register/zones/" + zone, lang);
+                return !d.findElements(By.cssSelector("#extract dd[data-field=landBaseValuePendingPerHectare]")).isEmpty();
+            });
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePerHectare]").getText()).isEqualTo("1 500 000 MNT");
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePendingPerHectare]").getText()).isEqualTo("900 000 MNT");
+            assertThat(browser.find("#extract").getText()).contains(lang.equals("en") ? "awaiting a second signature" : "гарын үсэг хүлээж")
+                    .doesNotContain("??");
+            assertThat(browser.all("#history tr[data-type=LandBaseValueRecorded]")).extracting(org.openqa.selenium.WebElement::getText)
+                    .anySatisfy(row -> assertThat(row).contains("900 000 MNT")
+                            .contains(lang.equals("en") ? "not in force until another Cabinet member confirms it" : "хүчин төгөлдөр бус"));
+            browser.axe();
+            browser.screenshot("register-zone-base-value-awaiting-" + lang);
+
+            // the Cabinet desk lists it; the Cabinet member who recorded it does not confirm it (403 on the page, nothing stored)
+            browser.signInAsDemo("cabinet-1");
+            browser.waitUntil("the desk lists the lower value", d -> {
+                browser.open("/cabinet", lang);
+                return !d.findElements(By.cssSelector("#pending-base-values tr[data-zone='" + zone + "']")).isEmpty();
+            });
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .per-hectare").getText()).isEqualTo("900 000 MNT");
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .in-force").getText()).isEqualTo("1 500 000 MNT");
+            assertThat(browser.find("#form-confirm-base-value").getText()).contains("22.3");
+            browser.axe();
+            new org.openqa.selenium.support.ui.Select(browser.find("#cbv-value")).selectByValue(lower);
+            assertThat(browser.signAndSend("form-confirm-base-value")).contains("\"type\":\"ConfirmLandBaseValue\"").contains(zone).contains(lower);
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getAttribute("data-code")).isEqualTo("freezone.land-base-value-own-record");
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            browser.signOut();
+
+            // a second Cabinet member confirms it from the desk
+            browser.signInWithFiles(home);
+            browser.open("/cabinet", lang);
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+            new org.openqa.selenium.support.ui.Select(browser.find("#cbv-value")).selectByValue(lower);
+            assertThat(browser.signAndSend("form-confirm-base-value")).contains("\"type\":\"ConfirmLandBaseValue\"").contains(zone);
+            assertSent();
+            browser.screenshot("cabinet-confirm-base-value-" + lang);
+            browser.waitUntil("the confirmed value is in force on the zone's public page", d -> {
+                browser.open("/register/zones/" + zone, lang);
+                return !d.findElements(By.cssSelector("#history tr[data-type=LandBaseValueConfirmed]")).isEmpty();
+            });
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePerHectare]").getText()).isEqualTo("900 000 MNT");
+            assertThat(browser.all("#extract dd[data-field=landBaseValuePendingPerHectare]")).isEmpty();
+            assertThat(browser.find("#extract dd[data-field=landBaseValuesEarlier]").getText()).contains("1 500 000 MNT");
+            assertThat(browser.find("#history tr[data-type=LandBaseValueConfirmed]").getText()).contains("900 000 MNT").doesNotContain("cabinet-bvc-2")
+                    .doesNotContain("??");
+            browser.axe();
+            browser.screenshot("register-zone-base-value-confirmed-" + lang);
+            browser.open("/cabinet", lang);
+            assertThat(browser.all("#pending-base-values tr[data-zone='" + zone + "']")).isEmpty();
+            browser.signOut();
+
+            // over HTTP: a governor does not confirm (403, the role judged at the receipt); a value in force is not confirmed again (409)
+            LandCommands.ConfirmLandBaseValue again = new LandCommands.ConfirmLandBaseValue(ZoneId.of(zone), lower);
+            RegistryClient.Reply byGovernor = registry.client.command(registry.client.sign("governor-altanbulag", "ConfirmLandBaseValue", again));
+            assertThat(byGovernor.status()).as(byGovernor.body().toString()).isEqualTo(403);
+            assertThat(byGovernor.body().path("code").asText()).isEqualTo("signer.role-missing");
+            RegistryClient.Reply twice = sendSignedBy(second, "ConfirmLandBaseValue", again);
+            assertThat(twice.status()).as(twice.body().toString()).isEqualTo(409);
+            assertThat(twice.body().path("code").asText()).isEqualTo("freezone.land-base-value-not-pending");
+            // a lower value superseded by a later record is not confirmed (409)
+            String superseded = "Government decision " + (420 + i) + " (demo)";
+            assertThat(baseValue(zone, 800_000, superseded, today).status()).isEqualTo(200);
+            assertThat(baseValue(zone, 2_000_000, "Government decision " + (430 + i) + " (demo)", today).status()).isEqualTo(200);
+            RegistryClient.Reply late = sendSignedBy(second, "ConfirmLandBaseValue", new LandCommands.ConfirmLandBaseValue(ZoneId.of(zone), superseded));
+            assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
+            assertThat(late.body().path("code").asText()).isEqualTo("freezone.land-base-value-superseded");
+        }
+    }
+
     @Test
     @DisplayName("001 art. 23.1.1 (abuse audit F51): the Cabinet member revokes a supervisor's certificate from the desk; a fingerprint the "
             + "supervisor never enrolled is refused on the page, in Mongolian and English, nothing revoked")

@@ -91,6 +91,40 @@ class CabinetController {
         return new ExemptionHolder(holder.get().value(), holder.get().zoneId().value(), false, refused);
     }
 
+    /**
+     * 003 art. 22.3 (ADR 0035 item 145; F574, was O409): a zone's lower basic value of land awaiting a second Cabinet member's signature, as the
+     * public register shows it ({@code landBaseValuePending}), beside the value in force, for the confirmation's form.
+     */
+    public record PendingBaseValue(String zoneId, String zoneName, String perHectare, String inForce, String decision, String decidedOn,
+                                   String recordedAt) {
+    }
+
+    /** The lower basic values awaiting a second signature, zone by zone (the register's entries, read as the public page reads them). */
+    List<PendingBaseValue> pendingBaseValues(List<Document> zones) {
+        List<PendingBaseValue> pending = new ArrayList<>();
+        for (Document zone : zones) {
+            String id = zone.getString("_id");
+            register.entry(RegisterKind.ZONE, id).ifPresent(entry -> {
+                com.fasterxml.jackson.databind.JsonNode value = entry.details().path("landBaseValuePending");
+                if (value.isObject()) {
+                    com.fasterxml.jackson.databind.JsonNode inForce = entry.details().path("landBaseValue").path("landBaseValuePerHectare");
+                    pending.add(new PendingBaseValue(id, zone.getString("name"), money(value.path("landBaseValuePendingPerHectare")),
+                            inForce.has("amount") ? money(inForce) : null, value.path("landBaseValuePendingDecision").asText(""),
+                            dates.date(value.path("landBaseValuePendingDecidedOn").asText(null)),
+                            dates.time(value.path("landBaseValuePendingRecordedAt").asText(null))));
+                }
+            });
+        }
+        return pending;
+    }
+
+    /** An amount as the public page shows it, e.g. "1 500 000 MNT". */
+    private static String money(com.fasterxml.jackson.databind.JsonNode v) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
+        format.setMaximumFractionDigits(2);
+        return format.format(v.path("amount").decimalValue()).replace('\u202f', ' ').replace('\u00a0', ' ') + " " + v.path("currency").asText();
+    }
+
     @GetMapping("/cabinet")
     String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
                 @RequestParam(name = "zone", required = false) String actsZone,
@@ -113,6 +147,7 @@ class CabinetController {
                 rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter), recordedAfter));
             }
             model.addAttribute("zones", zones);
+            model.addAttribute("pendingBaseValues", pendingBaseValues(zones));
             model.addAttribute("reports", rows);
             // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; F439, was O259): the court decisions a zone's governor left unrecorded past their last day
             model.addAttribute("escalatedCourtDecisions", desk.escalatedCourtDecisions());

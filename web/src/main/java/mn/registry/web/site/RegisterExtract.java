@@ -43,7 +43,7 @@ class RegisterExtract {
             "displayName", "type");
     /** Fields that name a person by id: shown as the official's published name or title. */
     static final Set<String> PERSONS = Set.of("signingOfficial", "decidedBy", "registeredBy", "recordedBy", "appointedBy", "dismissedBy",
-            "grantedBy", "issuedBy", "deregisteredBy", "revokedBy", "rejectedBy", "signedBy", "governor", "personId", "setBy");
+            "grantedBy", "issuedBy", "deregisteredBy", "revokedBy", "rejectedBy", "signedBy", "governor", "personId", "setBy", "confirmedBy");
     /** Fields that name a zone by id. */
     static final Set<String> ZONES = Set.of("zoneId", "validOnlyIn");
     /** Nested objects read field by field under their own labels (a company, a certificate, the entity it names). */
@@ -63,7 +63,7 @@ class RegisterExtract {
     static final Set<String> NOT_SHOWN_IN_ACTS = Set.of("decidedBy", "refusedBy", "filedBy", "requestedBy", "raisedBy", "reportedBy",
             "withdrawnBy", "inspector", "signedBy", "recordedBy", "registeredBy", "rejectedBy", "grantedBy", "issuedBy", "revokedBy",
             "deregisteredBy", "appointedBy", "dismissedBy", "setBy", "signingOfficial", "applicant", "deadlineId", "successorPermit",
-            "commandSignatureSha256");
+            "commandSignatureSha256", "confirmedBy");
     /** The issuer the command side writes into every permit (PermitApplication.ISSUER), shown in the page's language. */
     static final String MINISTRY_EN = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -351,7 +351,7 @@ class RegisterExtract {
         if (governor.isPresent()) {
             return msg("extract.official.governor", governor.get().name(), zoneName(governor.get().zoneId()));
         }
-        if (Set.of("appointedBy", "dismissedBy", "recordedBy").contains(field)) {
+        if (Set.of("appointedBy", "dismissedBy", "recordedBy", "confirmedBy").contains(field)) {
             return msg("extract.official.cabinet");
         }
         if (Set.of("signingOfficial", "decidedBy", "revokedBy").contains(field)) {
@@ -422,6 +422,9 @@ class RegisterExtract {
             // 003 art. 22.3 (ADR 0035 item 116, F538): the zone's basic value of land, per hectare, in force from the registry's receipt
             case "LandBaseValueRecorded" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("perHectare").has("amount")
                     ? money(p.path("perHectare")) : "", p.path("decision").asText(""), dates.date(p.path("decidedOn").asText(null))};
+            // 003 art. 22.3 (ADR 0035 item 144, F574): the second Cabinet member's confirmation of a lower value, in force from this record
+            case "LandBaseValueConfirmed" -> new Object[]{zoneName(p.path("zoneId").asText()), on, p.path("perHectare").has("amount")
+                    ? money(p.path("perHectare")) : "", p.path("decision").asText("")};
             // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): the result of a tender or auction, the entity it selected and the nominal value
             case "LandSelectionResultRecorded" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
                     value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by};
@@ -431,6 +434,8 @@ class RegisterExtract {
             return msg("history.other", msgOrEmpty("record." + type).orElse(msg("record.other")), on, by);
         }
         // ADR 0046 item 96: a transfer since names the day its reorganisation took effect; one stored before reads as it did
-        return msg("history." + type + ("PermitTransferred".equals(type) && p.hasNonNull("reorganisedOn") ? ".reorganisedOn" : ""), args);
+        // ADR 0035 item 144 (F574): a lower basic value recorded awaiting a second signature is not said to be in force from its record
+        String awaiting = "LandBaseValueRecorded".equals(type) && p.path("awaitsSecondSignature").asBoolean(false) ? ".awaiting" : "";
+        return msg("history." + type + ("PermitTransferred".equals(type) && p.hasNonNull("reorganisedOn") ? ".reorganisedOn" : "") + awaiting, args);
     }
 }
