@@ -155,7 +155,7 @@ class DocumentReadersRound34Test {
         byte[] content = png(3);
         String sha = uploaded(NAMES_THE_ENTITY, content);
         applied(MONGOLIAN, 0, SIGNER, ROUND_1, sha);
-        for (String token : List.of(NAMES_THE_ENTITY, NAMES_NONE, REVIEWER)) {
+        for (String token : List.of(NAMES_THE_ENTITY, NAMES_NONE)) {
             http.perform(get("/api/documents/" + sha).param("registration", MONGOLIAN.value()).header("Authorization", token))
                     .andExpect(status().isOk())
                     .andExpect(content().bytes(content));
