@@ -5,6 +5,7 @@ import mn.registry.infrastructure.identity.Actor;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.Role;
+import mn.registry.kernel.permit.Company;
 import mn.registry.kernel.problem.RegistryProblem;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import java.util.Set;
  * ({@code ?registration=}): the registration's own events (its applications' documents) decide, as of the request, so
  * a zone governor reads the documents an entity of the zone they govern at that moment cited (003 art. 8.2, 8.7: own
  * zone, appointed and not dismissed, as {@link Actor#zones()} says at the request), and the person who signed the
- * application reads its own. Everyone else is refused (403), whether or not the document exists.
+ * application reads its own while their grant in force names no other company ({@link #signerReadsTheirOwn}, F568). Everyone else
+ * is refused (403), whether or not the document exists.
  */
 @Component
 class DocumentReaders {
@@ -39,18 +41,31 @@ class DocumentReaders {
         if (id != null) {
             for (Object e : WholeStream.payloads(events, id.stream()).toList()) {
                 if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied && cites(applied, sha256)
-                        && (governsTheZoneNow(reader, applied) || reader.person().equals(applied.signedBy()))) {
+                        && (governsTheZoneNow(reader, applied) || signerReadsTheirOwn(reader, applied, id))) {
                     return;
                 }
             }
         }
         throw RegistryProblem.forbidden("document.reader-not-admitted", reader.person() + " may not read document " + sha256
                 + (id == null ? "" : " through registration " + id) + ": a document is read by the Ministry, by the governor of the zone "
-                + "whose entity cited it, or by the applicant who cited it.", "003 art. 8.2, 8.7");
+                + "whose entity cited it, or by the applicant who cited it while their grant names no other company.", "003 art. 8.2, 8.7, 12.1");
     }
 
     private static boolean cites(RegistrationEvents.ZoneRegistrationApplied applied, String sha256) {
         return applied.documents().stream().anyMatch(d -> d.sha256().equals(sha256));
+    }
+
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0035 item 139, the lead's reading, <b>choice</b>; abuse audit F568, was O445): the
+     * person who signed the application reads the documents it cited, unless their grant of the applicant's role in force now
+     * ({@link Actor#company()}, judged at each request) names a company other than the entity's Mongolian number (a foreign entity has none,
+     * so any company named is another): they have ceased to represent it, and read nothing of its file (F554, item 122), its documents
+     * included. A grant naming the entity, or none (ended, never granted), reads as before. The rule of F554's query
+     * ({@code ApplicantRegistrations.representsAnotherCompanyNow}), asked through the kernel's one comparison ({@link Company#grantNamesAnother}).
+     */
+    static boolean signerReadsTheirOwn(Actor reader, RegistrationEvents.ZoneRegistrationApplied applied, RegistrationId registration) {
+        return reader.person().equals(applied.signedBy())
+                && !Company.grantNamesAnother(reader.company(), registration.mongolianRegistrationNumber());
     }
 
     // 003 art. 8.2, 8.7: a governor acts for the zone of their appointment, during it (the roles and zones at the request)
