@@ -337,22 +337,7 @@ public final class MixedLoadBenchmark {
                     path = "/api/reviewer/applications";
                     bearer = reviewerToken;
                 }
-                long start = System.nanoTime();
-                BenchClient.Reply reply;
-                try {
-                    reply = client.getAsync(path, bearer).get(70, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    reply = new BenchClient.Reply(-1, String.valueOf(e));
-                }
-                long nanos = System.nanoTime() - start;
-                reads.incrementAndGet();
-                boolean fine = reply.status() == 200 || (kind.equals("GET proof") && reply.status() == 404);
-                if (!fine) {
-                    failures.incrementAndGet();
-                    if (firstFailures.size() < 5) {
-                        firstFailures.add(kind + " " + path + " -> " + reply.status() + " " + reply.body().substring(0, Math.min(200, reply.body().length())));
-                    }
-                }
+                long nanos = mn.registry.benchmarks.http.PublicReaders.readOnce(client, kind, path, bearer, reads, failures, firstFailures);
                 current.get().computeIfAbsent(kind, k -> new Latencies()).add(nanos);
             }
         }

@@ -99,10 +99,21 @@ public final class PublicReaders implements AutoCloseable {
             kind = "GET register: permits";
             path = "/api/public/register/permits?limit=20";
         }
+        long nanos = readOnce(client, kind, path, null, reads, failures, firstFailures);
+        byKind.computeIfAbsent(kind, k -> new Latencies()).add(nanos);
+    }
+
+    /**
+     * One read of {@code path} ({@code kind}, with {@code bearer} or none): counted in {@code reads}; one that is not 200 (a proof's 404
+     * aside) counted in {@code failures}, the first five told in {@code firstFailures}. Its time in nanoseconds. Shared with
+     * {@code MixedLoadBenchmark}'s readers.
+     */
+    public static long readOnce(BenchClient client, String kind, String path, String bearer, AtomicLong reads, AtomicLong failures,
+                                List<String> firstFailures) {
         long start = System.nanoTime();
         BenchClient.Reply reply;
         try {
-            reply = client.getAsync(path, null).get(70, TimeUnit.SECONDS);
+            reply = client.getAsync(path, bearer).get(70, TimeUnit.SECONDS);
         } catch (Exception e) {
             reply = new BenchClient.Reply(-1, String.valueOf(e));
         }
@@ -115,6 +126,6 @@ public final class PublicReaders implements AutoCloseable {
                 firstFailures.add(kind + " " + path + " -> " + reply.status() + " " + reply.body().substring(0, Math.min(200, reply.body().length())));
             }
         }
-        byKind.computeIfAbsent(kind, k -> new Latencies()).add(nanos);
+        return nanos;
     }
 }
