@@ -103,7 +103,7 @@ class FreeZoneAbuseRound33Test extends ZoneLandAbuseFixture {
     @DisplayName("003 art. 22.3 (F561, was O410; ADR 0035 item 127, choice): abuse: a Cabinet member records a lower basic value on another "
             + "document presented as a second Government decision of the same day as the one in force: refused 409 "
             + "freezone.land-base-value-same-day-lower on perHectare, nothing stored; the same or a higher value of that day, and a lower "
-            + "value on a later decision, are recorded")
+            + "value on a later decision, are recorded (a lower one awaiting a second Cabinet member's signature, F574)")
     void a_decision_of_the_same_day_does_not_lower_the_value_in_force() {
         services.resolutionDate = FreeZoneAbuseRound32Test.RESOLVED;
         LandEvents.LandBaseValueRecorded inForce = recorded(1, 1_500_000, "Government decision 2026/150", IN_FORCE_DECIDED,
@@ -122,7 +122,8 @@ class FreeZoneAbuseRound33Test extends ZoneLandAbuseFixture {
         }
         fixture.given(inForce).when(signed(value(1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), sameDay), CABINET, AT,
                         Role.CABINET_MEMBER))
-                .expectEvents(recorded(2, 1_200_000, "Government decision 2026/151", IN_FORCE_DECIDED.plusDays(1), sameDay, AT));
+                .expectEvents(new LandEvents.LandBaseValueRecorded(ZONE, 2, Money.mnt(1_200_000), "Government decision 2026/151",
+                        IN_FORCE_DECIDED.plusDays(1), sameDay, "003 art. 22.3", AT, CABINET, Boolean.TRUE)); // lower: awaits a second signature (F574)
         // judged against the value in force at the receipt: the same day as an earlier, replaced value is item 118's older decision
         LandEvents.LandBaseValueRecorded later = recorded(2, 1_800_000, "Government decision 2026/160", IN_FORCE_DECIDED.plusDays(20),
                 FreeZoneAbuseRound32Test.OLDER, AT.minusSeconds(3_600));
