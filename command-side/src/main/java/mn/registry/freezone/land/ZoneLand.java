@@ -404,7 +404,7 @@ class ZoneLand {
         applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), Signer.of(context));
         selectionIsRecordedOnce(application);
         parcelIsNotSelectedForAnOverlappingPeriod(application);
-        selectionsValueIsComplete(body.nominalValue());
+        nominalValueIsGiven(body.nominalValue());
         nominalValueIsNotBelowTheBaseValue(body.nominalValue(), ParcelGeometry.hectares(application.parcel()), context.receivedAt());
         apply(new LandEvents.LandSelectionResultRecorded(zoneId, application.id(), application.applicant(), application.method(), body.nominalValue(),
                 body.resultSha256(), context.receivedAt(), context.actor()));
@@ -443,8 +443,8 @@ class ZoneLand {
         }
     }
 
-    // 003 art. 22.5: the result names the nominal value the one-time fee will equal
-    static void selectionsValueIsComplete(Money nominalValue) {
+    // 003 art. 22.5: a grant and a selection's result name the nominal value the one-time fee will equal
+    static void nominalValueIsGiven(Money nominalValue) {
         if (nominalValue == null || nominalValue.amount() == null || nominalValue.amount().signum() <= 0) {
             throw RegistryProblem.invalid("freezone.nominal-value-missing", "The auction's nominal value, which the one-time fee equals, is required.",
                     "nominalValue", "003 art. 22.5");
@@ -630,10 +630,7 @@ class ZoneLand {
         if (body.method() == null) {
             throw RegistryProblem.invalid("freezone.allocation-missing", "Land rights are granted by TENDER or AUCTION.", "method", "003 art. 22.4");
         }
-        if (body.nominalValue() == null || body.nominalValue().amount().signum() <= 0) {
-            throw RegistryProblem.invalid("freezone.nominal-value-missing", "The auction's nominal value, which the one-time fee equals, is required.",
-                    "nominalValue", "003 art. 22.5");
-        }
+        nominalValueIsGiven(body.nominalValue());
     }
 
     static Polygon parcelIsAPolygon(GeoPolygon geo) {

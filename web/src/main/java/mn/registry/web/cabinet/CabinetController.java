@@ -108,21 +108,14 @@ class CabinetController {
                 com.fasterxml.jackson.databind.JsonNode value = entry.details().path("landBaseValuePending");
                 if (value.isObject()) {
                     com.fasterxml.jackson.databind.JsonNode inForce = entry.details().path("landBaseValue").path("landBaseValuePerHectare");
-                    pending.add(new PendingBaseValue(id, zone.getString("name"), money(value.path("landBaseValuePendingPerHectare")),
-                            inForce.has("amount") ? money(inForce) : null, value.path("landBaseValuePendingDecision").asText(""),
+                    pending.add(new PendingBaseValue(id, zone.getString("name"), mn.registry.web.Amounts.money(value.path("landBaseValuePendingPerHectare")),
+                            inForce.has("amount") ? mn.registry.web.Amounts.money(inForce) : null, value.path("landBaseValuePendingDecision").asText(""),
                             dates.date(value.path("landBaseValuePendingDecidedOn").asText(null)),
                             dates.time(value.path("landBaseValuePendingRecordedAt").asText(null))));
                 }
             });
         }
         return pending;
-    }
-
-    /** An amount as the public page shows it, e.g. "1 500 000 MNT". */
-    private static String money(com.fasterxml.jackson.databind.JsonNode v) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
-        format.setMaximumFractionDigits(2);
-        return format.format(v.path("amount").decimalValue()).replace('\u202f', ' ').replace('\u00a0', ' ') + " " + v.path("currency").asText();
     }
 
     @GetMapping("/cabinet")

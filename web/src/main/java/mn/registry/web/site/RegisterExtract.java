@@ -11,7 +11,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -298,14 +297,12 @@ class RegisterExtract {
     }
 
 
-    private String money(JsonNode v) {
-        return number(v.path("amount").decimalValue()) + " " + v.path("currency").asText();
+    private static String money(JsonNode v) {
+        return mn.registry.web.Amounts.money(v);
     }
 
     private static String number(BigDecimal n) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE); // grouping by spaces, read alike in both languages
-        format.setMaximumFractionDigits(2);
-        return format.format(n).replace('\u202f', ' ').replace('\u00a0', ' ');
+        return mn.registry.web.Amounts.number(n);
     }
 
     // --- names instead of ids ------------------------------------------------------------------------------------------
