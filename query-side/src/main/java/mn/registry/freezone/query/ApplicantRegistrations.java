@@ -100,7 +100,7 @@ public class ApplicantRegistrations {
         }
         String number = mn.registry.kernel.freezone.RegistrationId.named(r.getString("_id"))
                 .map(mn.registry.kernel.freezone.RegistrationId::mongolianRegistrationNumber).orElse(null);
-        return !company.equals(number);
+        return mn.registry.kernel.permit.Company.grantNamesAnother(company, number);
     }
 
     /** A signer reads the rounds they signed unless their grant in force now names another company (F554). */

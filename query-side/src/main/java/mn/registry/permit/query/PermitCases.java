@@ -227,7 +227,7 @@ public class PermitCases {
             return false;
         }
         Document applicant = c.get("company", Document.class);
-        return !company.equals(applicant == null ? null : applicant.getString("registrationNumber"));
+        return mn.registry.kernel.permit.Company.grantNamesAnother(company, applicant == null ? null : applicant.getString("registrationNumber"));
     }
 
     /** The signer reads the case they signed (or were named for) unless their grant in force now names another company (F522). */
