@@ -132,8 +132,9 @@ class RedTeamRound32EndToEndTest {
 
     @Test
     @Order(2)
-    @DisplayName("001 art. 23.1.1 (ADR 0061 item 71): abuse: the supervisor enrols themselves in a second role, signing the enrolment as "
-            + "the person enrolled; ends their own role; revokes their own certificate: refused, nothing stored")
+    @DisplayName("001 art. 23.1.1 (ADR 0055): abuse: the supervisor enrols themselves in a second role, signing the enrolment as the person "
+            + "enrolled: refused, nothing stored; a reviewer's key rotated (a new certificate enrolled), the old key signs after: refused as "
+            + "revoked")
     void nobody_grants_or_ends_their_own_authority() {
         SigningIdentity supervisor = registry.client().person("supervisor-1");
         registry.refused(registry.send("supervisor-1", "EnrolSigner", PermitRegistry.enrolment(supervisor, Role.COMMUNICATIONS_INSPECTOR,
@@ -147,7 +148,7 @@ class RedTeamRound32EndToEndTest {
         ApplicationId pending = appliedFor("Red Team Thirty-Two Rotated LLC", "6532008");
         RunningRegistry.Sent byOldKey = registry.send(old, "RequestPermitDocuments", new mn.registry.kernel.permit.RequestPermitDocuments(pending,
                 List.of(mn.registry.kernel.permit.RequiredDocument.values()[0]), "send it again"));
-        System.out.println("ROTATED-OLD-KEY " + byOldKey.reply().status() + " " + byOldKey.reply().body());
+        registry.refused(byOldKey, 403, "signer.certificate-revoked", null, "001 art. 23.1.1");
     }
 
     @Test
