@@ -57,6 +57,12 @@ public final class RegistryClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Uploads {@code bytes} as the signed-in person of {@code token} ({@code POST /api/documents}), as a browser or a client sends a file. */
+    public Reply upload(byte[] bytes, String mediaType, String fileName, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/documents")).header("Content-Type", mediaType).header("X-File-Name", fileName)
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
     public Reply command(String jws) {
         return post("/api/commands", jws, "application/json");
     }

@@ -51,7 +51,7 @@ class PermitApplication {
      * or folds an event into the fields differently: a snapshot of another revision is then not read, and the aggregate is folded from its
      * events ({@code AggregateSnapshotsTest} fails on a changed field list until it is raised).
      */
-    static final String SHAPE = "5";
+    static final String SHAPE = "6";
 
     static final String ISSUER = "Ministry of Digital Development, Innovation and Communications of Mongolia";
 
@@ -120,6 +120,8 @@ class PermitApplication {
      * record that found it, never the day the record names (the lead's reading of O192, ADR 0046 item 88).
      */
     private LocalDate suspensionGroundRemovedOn;
+    /** Who recorded the finding that removed the suspension's ground: the clean inspection's inspector, the tax settlement's officer (F597). */
+    private PersonId suspensionGroundRemovedBy;
     /**
      * The documents this permit's revocations rested on (ADR 0064, F329): read only while the permit is not revoked, so of revocations an
      * upheld complaint annulled; none in revocations stored before ADR 0064.
@@ -367,7 +369,7 @@ class PermitApplication {
         officialDoesNotActForTheHolder(context, "002 art. 26.2.2");
         Money minimumInsurance = services.minimumInsuranceInForce(context.receivedAt());
         requireStatus("002 art. 26.2.2", PermitApplicationStatus.REGISTERED);
-        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
+        escalatedDecisionIsTheSupervisors(escalated || decisionOverdueAtReceipt(context.receivedAt(), services), context, "002 art. 26.1");
         if (minimumInsurance == null) {
             throw RegistryProblem.conflict("permit.minimum-insurance-not-set",
                     "The ministry has not set the minimum insurance yet; set it before approving.", "002 art. 26.5");
@@ -377,10 +379,10 @@ class PermitApplication {
 
     // 002 art. 26.3: a refusal states its reasons, each tied to a requirement
     @CommandHandler
-    void handle(RefusePermitApplication command, CommandContext context) {
+    void handle(RefusePermitApplication command, CommandContext context, PermitServices services) {
         officialDoesNotActForTheHolder(context, "002 art. 26.3");
         requireStatus("002 art. 26.3", PermitApplicationStatus.REGISTERED);
-        escalatedDecisionIsTheSupervisors(escalated, context, "002 art. 26.1");
+        escalatedDecisionIsTheSupervisors(escalated || decisionOverdueAtReceipt(context.receivedAt(), services), context, "002 art. 26.1");
         refusalStatesItsReasons(command.reasons(), "002 art. 26.3");
         refusalNamesRequirementsOfAnApplication(command.reasons());
         apply(new PermitApplicationRefused(applicationId, List.copyOf(command.reasons()), context.receivedAt(), context.actor(), "002 art. 26.3"));
@@ -396,6 +398,20 @@ class PermitApplication {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.escalated-decision-is-the-supervisors", "This decision was not "
                     + "made in time and was escalated to a supervisor; a supervisor decides it now.", "applicationId", article);
         }
+    }
+
+    // 002 art. 26.1, domain-rules §1-2 (choice, ADR 0046 item 174, abuse audit F600, session 32's red team): the 17 working days are judged
+    // at the registry's receipt of the decision, not at the deadline service's firing. A reviewer's approval signed a minute before the last
+    // day ended and received after it, or sent while the deadline service lagged (poller behind, an outage), found no escalation stored
+    // yet and was the reviewer's; the decision is overdue at its receipt, so it is the supervisor's as item 50 has it once escalated. The last
+    // day on the calendar in force now (a day off declared moves it, item 126), read without recording the move (the escalation records it)
+    private boolean decisionOverdueAtReceipt(Instant at, PermitServices services) {
+        if (decisionDue == null || receivedOn == null) {
+            return false;
+        }
+        LocalDate lastDay = new HeldDeadline(receivedOn, PermitDeadlines.DECISION, decisionDue).movedOn(services::dueOnTheCalendarInForceNow)
+                .map(Deadline::due).orElse(decisionDue);
+        return at.isAfter(UlaanbaatarTime.endOf(lastDay).toInstant());
     }
 
     /** Whether the ministry's duty to decide was flagged overdue and escalated (ADR 0013 §4). */
@@ -1414,6 +1430,9 @@ class PermitApplication {
         permitIsRestorableAt(context.receivedAt());
         requireText(command.reason(), "reason", "002 art. 28.4");
         boolean monthsSpent = theSuspensionsGroundWasRemovedOrItsMonthsSpent(context.receivedAt(), services);
+        if (!monthsSpent) {
+            theRestorationIsNotDecidedByWhoFoundItsGroundRemoved(context);
+        }
         escalatedDecisionIsTheSupervisors(escalated(PermitDuty.DECIDE_AFTER_SUSPENSION), context, PermitDuty.DECIDE_AFTER_SUSPENSION.article());
         boolean noticeUnmet = monthsSpent && !theChainsNoticesWereRecordedInTime();
         if (noticeUnmet) {
@@ -1426,6 +1445,21 @@ class PermitApplication {
         apply(new PermitRestored(applicationId, command.reason(), context.receivedAt(), context.actor(),
                 noticeUnmet ? RESTORED_ON_THE_UNNOTICED_MONTHS : monthsSpent ? RESTORED_ON_THE_MONTHS_SPENT : "002 art. 28.4"));
         dischargedByThisAct(PermitDuty.DECIDE_AFTER_SUSPENSION, context, services);
+    }
+
+    // 002 art. 28.1, 28.4 (choice, ADR 0046 item 171, abuse audit F597, session 32's red team; item 138's reading, F495, for the other end of
+    // the suspension): the permit is restored "when the ground of the suspension is removed", found so by the inspector's inspection (item
+    // 18) or the tax authority's record (item 19), two bodies the ministry does not answer for. A person holding the inspector's or the tax
+    // officer's role beside a reviewer's would find the ground removed and restore the permit on it alone, the ministry's review of the
+    // finding left out. The restoration is decided by another person than the one who recorded the finding that removed its ground, judged
+    // by that finding's stored recorder whatever roles the signer holds now. A restoration on 28.1's three months spent (item 113) rests on
+    // no finding and is left as it was
+    private void theRestorationIsNotDecidedByWhoFoundItsGroundRemoved(CommandContext context) {
+        if (suspensionGroundRemovedBy != null && suspensionGroundRemovedBy.equals(context.actor())) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "permit.restoration-on-ones-own-finding", context.actor() + " recorded "
+                    + "the inspection or the tax authority's record that found this suspension's ground removed; another official of the "
+                    + "ministry restores the permit on it.", "applicationId", "002 art. 28.1, 28.4");
+        }
     }
 
     /** The article of a restoration once 28.1's three months are spent unnoticed (item 113): 28.1 left the suspension no ground. */
@@ -3032,6 +3066,7 @@ class PermitApplication {
         this.revocationGroundRaised = false;
         this.suspensionInForce = event;
         this.suspensionGroundRemovedOn = null;
+        this.suspensionGroundRemovedBy = null;
         if (event.ground() == SuspensionGround.TAX_EVASIONS) {
             if (pendingTaxRequest != null) { // a suspension reinstated by a complaint (F197) keeps its request's day
                 this.taxRequestedOn = UlaanbaatarTime.dateOf(pendingTaxRequest.requestedAt());
@@ -3054,12 +3089,14 @@ class PermitApplication {
         this.suspendedUntil = null;
         this.remedyToBeInspected = false;
         this.taxSettlementAwaited = false;
+        this.suspensionGroundRemovedBy = null;
     }
 
     @EventSourcingHandler
     void on(TaxEvasionsSettled event) {
         if (taxSettlementAwaited) {
             this.suspensionGroundRemovedOn = UlaanbaatarTime.dateOf(event.recordedAt());
+            this.suspensionGroundRemovedBy = event.recordedBy();
         }
         this.taxSettlementAwaited = false;
         if (event.evidenceSha256() != null) {
@@ -3158,11 +3195,13 @@ class PermitApplication {
         if (status == PermitApplicationStatus.SUSPENDED && !event.violationFound() && suspendedFrom != null && !event.inspectedOn().isBefore(suspendedFrom)) {
             if (remedyToBeInspected) { // the lead's reading of O192 (ADR 0046 item 88): the day the registry received the record
                 this.suspensionGroundRemovedOn = event.recordedAt() == null ? event.inspectedOn() : UlaanbaatarTime.dateOf(event.recordedAt());
+                this.suspensionGroundRemovedBy = event.inspector(); // F597
             }
             this.remedyToBeInspected = false; // 002 art. 28.4: the violation found remedied
         } else if (status == PermitApplicationStatus.SUSPENDED && event.violationFound()) {
             this.remedyToBeInspected = true; // a violation found during the suspension is remedied before it ends too
             this.suspensionGroundRemovedOn = null;
+            this.suspensionGroundRemovedBy = null;
         }
         if (event.violationFound()) {
             violationsFound++;

@@ -43,9 +43,12 @@ class PermitAbuseRound13Test extends PermitAbuseFixture {
         fixture.given(escalated())
                 .when(signed(new ApprovePermitApplication(ID), SUPERVISOR, after, Role.MINISTRY_SUPERVISOR))
                 .expectEvents(new PermitApplicationApproved(ID, MINIMUM, after, SUPERVISOR, "002 art. 26.2.2"));
+        // on the last day, before its end (since F600, ADR 0046 item 174, a decision received after the last day is the supervisor's
+        // whether or not the escalation was recorded yet: PermitRedTeamRound32Test)
+        Instant onTheLastDay = mn.registry.kernel.calendar.UlaanbaatarTime.endOf(DECISION.due()).toInstant().minusSeconds(3_600);
         fixture.given(registered())
-                .when(signed(new ApprovePermitApplication(ID), REVIEWER, after, Role.MINISTRY_REVIEWER))
-                .expectEvents(new PermitApplicationApproved(ID, MINIMUM, after, REVIEWER, "002 art. 26.2.2"));
+                .when(signed(new ApprovePermitApplication(ID), REVIEWER, onTheLastDay, Role.MINISTRY_REVIEWER))
+                .expectEvents(new PermitApplicationApproved(ID, MINIMUM, onTheLastDay, REVIEWER, "002 art. 26.2.2"));
     }
 
     @Test

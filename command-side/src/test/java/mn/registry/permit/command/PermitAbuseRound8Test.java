@@ -244,7 +244,7 @@ class PermitAbuseRound8Test extends PermitAbuseFixture {
     @DisplayName("002 art. 26.3: an application is not refused on an extension's reasons (no ground to suspend, the stamp duty), which name "
             + "nothing the applicant could meet")
     void an_application_is_refused_on_the_requirements_of_an_application() {
-        Instant at = Instant.parse("2025-01-10T02:00:00Z");
+        Instant at = Instant.parse("2024-12-02T02:00:00Z"); // within the 17 working days (since F600 a later refusal is the supervisor's)
         for (PermitRequirement extensionOnly : List.of(PermitRequirement.NO_GROUND_TO_SUSPEND, PermitRequirement.STAMP_DUTY_PAID)) {
             fixture.given(registered())
                     .when(signed(new RefusePermitApplication(ID, List.of(new RefusalReason(extensionOnly, "not paid"))), REVIEWER, at))

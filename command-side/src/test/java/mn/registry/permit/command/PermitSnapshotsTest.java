@@ -109,6 +109,6 @@ class PermitSnapshotsTest {
             + "revision (PermitApplication.SHAPE) is raised and the shape pinned again")
     void the_shape_is_pinned_to_its_revision() {
         assertThat(PermitApplication.SHAPE + "/" + SnapshotLoads.shapeHash(PermitApplication.class))
-                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("5/2e7bd3049559f589"); // revision 5: chainNoticesLate and the notice's recordedAt and count (session 29, ADR 0046 item 135, F482), opinionRecordedBy (item 138, F495), requestDueMoved (item 132, F476); 4: chainNoticeUnmet and the notice's late flag (session 28, ADR 0046 item 125, F469); 3 added reportedChangeDocuments (ADR 0057 "Session 27", F452) and chainFromAtRevocation (item 112)
+                .as("fields: " + SnapshotLoads.shape(PermitApplication.class)).isEqualTo("6/f46110f49226ec0c"); // revision 6: suspensionGroundRemovedBy (session 32, ADR 0046 item 171, F597); 5: chainNoticesLate and the notice's recordedAt and count (session 29, ADR 0046 item 135, F482), opinionRecordedBy (item 138, F495), requestDueMoved (item 132, F476); 4: chainNoticeUnmet and the notice's late flag (session 28, ADR 0046 item 125, F469); 3 added reportedChangeDocuments (ADR 0057 "Session 27", F452) and chainFromAtRevocation (item 112)
     }
 }

@@ -58,6 +58,12 @@ public final class PersonalDetailsInText {
     private static final Pattern CIVIL_LOOSE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[\\p{IsCyrillic}&&\\p{L}][\\p{IsCyrillic}\\p{IsLatin}&&\\p{L}]"
             + "|[\\p{IsLatin}&&\\p{L}][\\p{IsCyrillic}&&\\p{L}]|[A-Z]{2})" + LOOSE_JOIN + "(\\d{2})" + PAIR_JOIN + "(\\d{2})" + PAIR_JOIN + "(\\d{2})"
             + PAIR_JOIN + "(\\d{2})(?!\\d)");
+    // abuse audit F598, F599 (session 32's red team): the same number written otherwise, read only when the digits read as a birth date (and
+    // not as a year 2020 or later, as the loose form): its Latin letters in small or mixed case joined to the digits or by a dash ("ub03321314",
+    // "Ub-03321314"; F598), or its two letters apart, a space or a dot after each ("У Б 03321314", "У.Б.03321314", "U. B. 03321314"; F599)
+    private static final Pattern CIVIL_SMALL_LATIN = Pattern.compile("(?<![\\p{L}\\p{N}])(?=[A-Za-z]{2}-?\\d)(?![A-Z]{2})[A-Za-z]{2}-?(\\d{8})(?![\\p{L}\\p{N}])");
+    private static final Pattern CIVIL_LETTERS_APART = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[\\p{IsCyrillic}&&\\p{L}]|[A-Z])\\.?[ \u00A0]?"
+            + "(?<=[ .\u00A0])(?:[\\p{IsCyrillic}&&\\p{L}]|[A-Z])\\.?[ \u00A0\\-]?(\\d{8})(?![\\p{L}\\p{N}])");
     // a dot may stand between spaces ("bat @ tamga . mn", abuse audit F50): the at sign, [at] or (at) says it is an address
     private static final Pattern E_MAIL = Pattern.compile(
             "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|\uFF20|\\[at]|\\(at\\))\\s?[\\p{L}\\p{N}\\-]+(?:(?:\\s?\\.\\s?|\\s?\\[dot]\\s?|\\s?\\(dot\\)\\s?)[\\p{L}\\p{N}\\-]+)*"
@@ -87,7 +93,9 @@ public final class PersonalDetailsInText {
         text = asRead(text);
         List<Finding> found = new ArrayList<>(3);
         if (atLeastEightDigits(text)) { // a civil number and a phone number both have eight digits: most text has fewer
-            Optional<Finding> civil = eightDigitsInARow(text) ? civilNumber(text) : Optional.empty(); // a civil number's digits are written together
+            String read = text;
+            Optional<Finding> civil = eightDigitsInARow(text) ? civilNumber(text).or(() -> civilNumberWrittenOtherwise(read))
+                    : Optional.empty(); // a civil number's digits are written together
             (civil.isPresent() ? civil : looseCivilNumber(text)).ifPresent(found::add); // ... or not quite (abuse audit F150)
             phoneNumber(text).ifPresent(found::add);
         }
@@ -168,6 +176,21 @@ public final class PersonalDetailsInText {
             }
         }
         return found;
+    }
+
+    // abuse audit F598, F599: the civil number in small Latin letters, or its letters apart, when its digits read as a birth date
+    private static Optional<Finding> civilNumberWrittenOtherwise(String text) {
+        for (Pattern written : List.of(CIVIL_SMALL_LATIN, CIVIL_LETTERS_APART)) {
+            Matcher m = written.matcher(text);
+            while (m.find()) {
+                String digits = m.group(1);
+                boolean yearLike = Integer.parseInt(digits.substring(0, 2)) >= 20 && Integer.parseInt(digits.substring(2, 4)) >= 21;
+                if (!yearLike && readsAsBirthDate(digits)) {
+                    return Optional.of(new Finding(Kind.CIVIL_REGISTRATION_NUMBER, m.start(), m.end()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     // abuse audit F150: a civil number written loosely, when its digits read as a birth date

@@ -87,4 +87,30 @@ class PersonalDetailsInTextTest {
         assertThat(finding.end()).isEqualTo(14);
         assertThat(finding.toString()).doesNotContain("9911");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ub03321314", "Ub03321314", "uB-03321314", "The director (ub03321314) signs", "civil no. Ub-85031512 signs"})
+    @DisplayName("002 art. 15.3 (F598; ADR 0046 item 172, session 32's red team): a civil number's Latin letters in small or mixed case, joined "
+            + "to the digits or by a dash, are the same number: found when the digits read as a birth date")
+    void a_civil_number_in_small_latin_letters_is_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.CIVIL_REGISTRATION_NUMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"У Б 03321314", "У.Б.03321314", "у.б. 03321314", "У. Б. 03321314", "U. B. 03321314", "The director, У Б-03321314, signs"})
+    @DisplayName("002 art. 15.3 (F599; ADR 0046 item 173, session 32's red team): a civil number's two letters apart, a space or a dot after "
+            + "each, are the same number: found when the digits read as a birth date")
+    void a_civil_number_with_its_letters_apart_is_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.CIVIL_REGISTRATION_NUMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ab03321314f0e9", "hash ab03321314cafe", "cn-91152599", "No 20260315", "order no 03321314", "A.B.20260315",
+            "ref x-03321314", "ub 2026 0315", "lot ab13451299"})
+    @DisplayName("002 art. 15.3 (F598, F599): hashes, identifiers, a year-like number and digits that read as no birth date pass as before")
+    void civil_numbers_written_otherwise_leave_identifiers_alone(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
 }

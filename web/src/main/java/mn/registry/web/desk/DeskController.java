@@ -122,7 +122,7 @@ class DeskController {
             Map<?, ?> complaint = file.get("complaint") instanceof Map<?, ?> c ? c : null;
             Map<?, ?> duties = file.get("duties") instanceof Map<?, ?> d ? d : Map.of();
             Map<?, ?> revocation = file.get("revocation") instanceof Map<?, ?> r ? r : Map.of();
-            Set<String> escalated = escalatedDecisions(file, duties);
+            Set<String> escalated = escalatedDecisions(file, duties, dates.today());
             if (offered.suspensionAnew() && escalated.contains("restore")) {
                 escalated.add("suspend"); // ADR 0046 item 92: the suspension anew answers the escalated decision after the run-out too
             }
@@ -278,13 +278,22 @@ class DeskController {
     }
 
     /**
+     * 002 art. 26.1, domain-rules §1-2 (ADR 0046 item 174, abuse audit F600): the application's last day has passed today, by the registry's
+     * clock, whether or not the deadline service has escalated it yet: the registry judges the decision at its receipt, the supervisor's.
+     */
+    static boolean decisionsLastDayHasPassed(Map<?, ?> decision, java.time.LocalDate today) {
+        return decision.get("due") != null && today != null && today.isAfter(java.time.LocalDate.parse(decision.get("due").toString()));
+    }
+
+    /**
      * domain-rules §1, 002 art. 26.1, ADR 0013 §4 (ADR 0046 item 50, abuse audit F191): the forms of the decisions the registry escalated
      * for being late, which a supervisor now signs: the application's (its 17 working days ran out), and those whose duty to decide
      * was flagged overdue (an extension request, the tax authority's request, the decision after a suspension ran out).
      */
-    static Set<String> escalatedDecisions(Map<String, Object> file, Map<?, ?> duties) {
+    static Set<String> escalatedDecisions(Map<String, Object> file, Map<?, ?> duties, java.time.LocalDate today) {
         Set<String> escalated = new java.util.LinkedHashSet<>();
-        if (file.get("decision") instanceof Map<?, ?> decision && Boolean.TRUE.equals(decision.get("escalated"))) {
+        if (file.get("decision") instanceof Map<?, ?> decision && (Boolean.TRUE.equals(decision.get("escalated"))
+                || decisionsLastDayHasPassed(decision, today))) {
             escalated.addAll(List.of("approve", "refuse"));
         }
         Map<String, String> formOfDuty = Map.of("DECIDE_EXTENSION", "extend", "DECIDE_TAX_SUSPENSION_REQUEST", "refuseTaxRequest",

@@ -53,7 +53,7 @@ class DeskFormsTest {
         java.util.Map<String, Object> file = java.util.Map.of("decision", java.util.Map.of("escalated", true));
         java.util.Map<String, Object> duties = java.util.Map.of("DECIDE_EXTENSION", java.util.Map.of("overdue", true),
                 "DECIDE_AFTER_SUSPENSION", java.util.Map.of("overdue", false));
-        java.util.Set<String> escalated = DeskController.escalatedDecisions(file, duties);
+        java.util.Set<String> escalated = DeskController.escalatedDecisions(file, duties, java.time.LocalDate.of(2025, 1, 1));
         assertThat(escalated).containsExactlyInAnyOrder("approve", "refuse", "extend");
         DeskController.Facts facts = new DeskController.Facts(true, true, false, false, false, false, null, false, escalated);
         DeskController.Offer toTheReviewer = DeskController.offer(PermitApplicationStatus.REGISTERED, false,
@@ -67,7 +67,24 @@ class DeskFormsTest {
         DeskController.Offer extension = DeskController.offer(PermitApplicationStatus.ACTIVE, false,
                 DeskController.forms(PermitApplicationStatus.ACTIVE, false, true), facts);
         assertThat(extension.forms()).doesNotContain("extend").contains("suspend");
-        assertThat(DeskController.escalatedDecisions(java.util.Map.of(), java.util.Map.of())).isEmpty();
+        assertThat(DeskController.escalatedDecisions(java.util.Map.of(), java.util.Map.of(), java.time.LocalDate.of(2025, 1, 1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("002 art. 26.1, domain-rules §1-2 (F600; ADR 0046 item 174): the application's last day has passed by the registry's clock and "
+            + "the deadline service has not escalated it yet: the approval and the refusal are not offered to a reviewer, who is told the "
+            + "supervisor decides it; on the last day itself they are")
+    void a_decision_past_its_last_day_is_offered_to_the_supervisor_before_the_escalation() {
+        java.util.Map<String, Object> file = java.util.Map.of("decision", java.util.Map.of("due", "2025-03-14", "escalated", false));
+        assertThat(DeskController.escalatedDecisions(file, java.util.Map.of(), java.time.LocalDate.of(2025, 3, 15)))
+                .containsExactlyInAnyOrder("approve", "refuse");
+        assertThat(DeskController.escalatedDecisions(file, java.util.Map.of(), java.time.LocalDate.of(2025, 3, 14))).isEmpty();
+        DeskController.Facts facts = new DeskController.Facts(true, true, false, false, false, false, null, false,
+                DeskController.escalatedDecisions(file, java.util.Map.of(), java.time.LocalDate.of(2025, 3, 15)));
+        DeskController.Offer toTheReviewer = DeskController.offer(PermitApplicationStatus.REGISTERED, false,
+                DeskController.forms(PermitApplicationStatus.REGISTERED, false, false), facts);
+        assertThat(toTheReviewer.forms()).doesNotContain("approve", "refuse");
+        assertThat(toTheReviewer.missing()).containsExactly("desk.missing.escalatedToSupervisor");
     }
 
     private static DeskController.Offer offer(PermitApplicationStatus status, boolean supervisor, DeskController.Facts facts) {
@@ -248,11 +265,11 @@ class DeskFormsTest {
             + "decides it; the supervisor's form offers both grounds, as does the reviewer's while the request is not late")
     void an_escalated_tax_request_is_not_offered_to_the_reviewer_as_a_ground() {
         java.util.Map<String, Object> duties = java.util.Map.of("DECIDE_TAX_SUSPENSION_REQUEST", java.util.Map.of("overdue", true));
-        java.util.Set<String> escalated = DeskController.escalatedDecisions(java.util.Map.of(), duties);
+        java.util.Set<String> escalated = DeskController.escalatedDecisions(java.util.Map.of(), duties, java.time.LocalDate.of(2025, 1, 1));
         assertThat(DeskController.suspensionGroundsOffered(false, escalated)).containsExactly(mn.registry.kernel.permit.SuspensionGround.INSPECTOR_OPINION);
         assertThat(DeskController.suspensionGroundsOffered(true, escalated)).containsExactly(mn.registry.kernel.permit.SuspensionGround.values());
         java.util.Set<String> onTime = DeskController.escalatedDecisions(java.util.Map.of(),
-                java.util.Map.of("DECIDE_TAX_SUSPENSION_REQUEST", java.util.Map.of("overdue", false)));
+                java.util.Map.of("DECIDE_TAX_SUSPENSION_REQUEST", java.util.Map.of("overdue", false)), java.time.LocalDate.of(2025, 1, 1));
         assertThat(DeskController.suspensionGroundsOffered(false, onTime)).containsExactly(mn.registry.kernel.permit.SuspensionGround.values());
         java.util.Set<String> forms = DeskController.forms(PermitApplicationStatus.ACTIVE, false, false);
         forms.add("refuseTaxRequest");
