@@ -243,10 +243,10 @@ class ZoneLand {
      * this, by {@link #representativeActsForTheirOwnEntity} (F507; item 105), whoever signed the registration application.
      */
     static boolean signerRepresentsTheEntityNow(LandHolders.Holder standing, Signer signer, LandServices services) {
-        return standing != null && (standing.representative() != null && standing.representative().equals(signer.person())
-                && !applicantsRepresentationEnded(standing, signer, services)
-                || mn.registry.kernel.permit.Company.grantNames(signer.company(), standing.registrationId() == null ? null
-                        : standing.registrationId().mongolianRegistrationNumber()));
+        // a grant naming the entity first: the signer's stream is read (F590) only for the person who applied on no such grant
+        return standing != null && (mn.registry.kernel.permit.Company.grantNames(signer.company(), standing.registrationId() == null ? null
+                : standing.registrationId().mongolianRegistrationNumber()) || standing.representative() != null
+                && standing.representative().equals(signer.person()) && !applicantsRepresentationEnded(standing, signer, services));
     }
 
     /**
