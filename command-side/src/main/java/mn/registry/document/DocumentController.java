@@ -115,10 +115,11 @@ class DocumentController {
     @GetMapping("/api/documents/{sha256}")
     ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256,
                                     @RequestParam(value = "registration", required = false) String registration,
+                                    @RequestParam(value = "application", required = false) String application,
                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor reader = sessions.require(authorization);
         DocumentCitation.of("sha256", null).malformedSays("A document is named by its SHA-256 in lower-case hex.").wellFormed(sha256);
-        readers.admit(reader, sha256, registration);
+        readers.admit(reader, sha256, registration, application);
         DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));
         StoredDocument d = original.document();

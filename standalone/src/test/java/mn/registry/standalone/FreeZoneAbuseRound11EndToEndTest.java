@@ -103,7 +103,7 @@ class FreeZoneAbuseRound11EndToEndTest {
         LocalDate recorded = registry.today(); // the demo zones were recorded at the registry's start
         // an agreement signed a hundred days before, recorded while Zamyn-Uud had no date (first: the date's check finds the zone's
         // registrations through the index the quarterly report reads, which follows the events; the governor's desk shows it has them)
-        RegistrationId gobi = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Erlian Dated Freight Co", Jurisdiction.FOREIGN, "CN", "911500881"));
+        RegistrationId gobi = registry.registeredIn(ZAMYN_UUD, new LegalEntity("Erlian Dated Freight Co", Jurisdiction.FOREIGN, "CN", "911500881MA0GX4T2P"));
         ok(registry.send("governor-zamyn-uud", "RecordInvestmentAgreement", agreement(gobi, recorded.minusDays(100))));
         registry.await("/api/governor/zones/zamyn-uud/entities", registry.signIn("governor-zamyn-uud"),
                 e -> e.toString().contains(recorded.minusDays(100).toString()));

@@ -52,7 +52,7 @@ class FreeZoneAbuseRound5EndToEndTest {
         List<SubmittedZoneDocument> ownDocuments = registry.documentsOf(new LegalEntity("Darkhan Wool LLC posing", Jurisdiction.FOREIGN, "MN", "06401001"));
         registry.refused(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, posing,
                 Activity.TRADE, ownDocuments)), 400, "freezone.entity-country", "entity.country", "003 art. 12.1.2");
-        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
+        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N5EK7QY");
         ok(registry.send("applicant-1", "ApplyForZoneRegistration", new RegistrationCommands.ApplyForZoneRegistration(ALTANBULAG, chinese,
                 Activity.TRADE, registry.documentsOf(chinese))));
     }

@@ -164,7 +164,7 @@ class FreeZoneEndToEndTest {
     @DisplayName("003 art. 6.4: a temporarily closed zone takes no new registration; reopened, it does")
     void closed_zone_takes_no_registration() {
         ZoneId zamynUud = ZoneId.of("zamyn-uud");
-        LegalEntity foreign = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152500");
+        LegalEntity foreign = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152500MA0E2RL86H");
         List<SubmittedZoneDocument> documents = ZoneDocument.requiredFor(Jurisdiction.FOREIGN).stream().map(kind -> upload(foreign, kind)).toList();
         assertThat(registry.command("cabinet-1", "CloseZoneTemporarily", new ZoneCommands.CloseZoneTemporarily(zamynUud, "Government resolution 2026/300", ReceiptTimeEndToEndTest.upload(registry.context(), "Government decision document " + System.nanoTime()))).status())
                 .isEqualTo(200);

@@ -41,7 +41,7 @@ class LandLicenceEndToEndTest {
     /** Registered in Altanbulag, never applies for land. */
     static final LegalEntity TIMBER = new LegalEntity("Shaamar Timber LLC", Jurisdiction.MONGOLIAN, null, "6301002");
     /** Registered only in Zamyn-Uud. */
-    static final LegalEntity FREIGHT = new LegalEntity("Erlian Border Freight Co", Jurisdiction.FOREIGN, "CN", "91152599");
+    static final LegalEntity FREIGHT = new LegalEntity("Erlian Border Freight Co", Jurisdiction.FOREIGN, "CN", "91152599MA0PLD4K7B");
     static final GeoPolygon LOT = GeoPolygon.of(106.44, 50.315, 106.45, 50.315, 106.45, 50.32, 106.44, 50.32);
 
     @RegisterExtension

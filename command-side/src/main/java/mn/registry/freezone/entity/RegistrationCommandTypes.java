@@ -121,7 +121,9 @@ class RegistrationCommandTypes {
     // the wrong fault. The intake asks the same rule again (RegistrationIntakePolicy)
     static void numberSpelledOnceBeforeThePapersAreJudged(mn.registry.kernel.freezone.LegalEntity entity) {
         if (entity != null && entity.jurisdiction() != null && entity.registrationNumber() != null) {
+            RegistrationIntakePolicy.registrationNumberIsNoCivilNumber(entity); // F588: before the papers too (nothing claimed)
             RegistrationIntakePolicy.registrationNumberHasOneSpelling(entity);
+            RegistrationIntakePolicy.registrationNumberHasItsCountrysFormat(entity); // F589
         }
     }
 

@@ -45,7 +45,9 @@ final class RegistrationIntakePolicy {
             throw RegistryProblem.invalid("freezone.entity-incomplete", "A foreign entity names its country (ISO 3166 alpha-2).", "entity.country", "003 art. 12.1.2");
         }
         countryMatchesTheJurisdiction(entity);
+        registrationNumberIsNoCivilNumber(entity);
         registrationNumberHasOneSpelling(entity);
+        registrationNumberHasItsCountrysFormat(entity);
     }
 
     // 003 art. 3.1, 12.1.1-12.1.2 (abuse audit F80, F90): the country matches the jurisdiction. A foreign legal entity is one established
@@ -83,6 +85,59 @@ final class RegistrationIntakePolicy {
                     ? "A Mongolian entity's state registration number is seven digits 0-9, with no space or other character."
                     : "A foreign entity's registration number is written in ASCII letters and digits (separated by a space, '.', '/' or '-'), "
                     + "at most 64 of them.", "entity.registrationNumber", "003 art. 12.1");
+        }
+    }
+
+    /** The code of a registration number with a Mongolian civil register number's shape (ADR 0035 item 152; abuse audit F588). */
+    static final String CIVIL_NUMBER = "freezone.registration-number-is-a-civil-number";
+
+    /** The code of a foreign registration number not of its country's public format (ADR 0035 item 153; abuse audit F589). */
+    static final String NOT_THE_COUNTRYS_FORMAT = "freezone.registration-number-not-the-countrys-format";
+
+    /** A Mongolian civil register number: two letters (Cyrillic or their Latin form), then eight digits (the birth date and a serial). */
+    private static final java.util.regex.Pattern CIVIL_REGISTER_NUMBER = java.util.regex.Pattern.compile("[A-Za-z\u0400-\u04FF]{2}[0-9]{8}");
+
+    // 002 art. 30.1 (a person's data is not published without a law's ground); 003 art. 12.1 (ADR 0035 item 152, the lead's reading, choice;
+    // abuse audit F588, was O446): an entity's registration number is published whole on its certificate (EntityRegistered); a number with
+    // the shape of a Mongolian civil register number (two letters, Cyrillic or Latin, then eight digits) is a person's identifier, not a legal
+    // entity's, in every country: refused, whatever its case, spacing, hyphens, full-width or zero-width characters (compared in NFKC with
+    // every separator and format character taken out), before its spelling is judged, so that the Cyrillic form is told as what it is
+    static void registrationNumberIsNoCivilNumber(LegalEntity entity) {
+        String compact = java.text.Normalizer.normalize(entity.registrationNumber(), java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\p{Z}\\s\\p{Cf}\\p{Pd}./]", "");
+        if (CIVIL_REGISTER_NUMBER.matcher(compact).matches()) {
+            throw RegistryProblem.invalid(CIVIL_NUMBER, "This registration number has the shape of a Mongolian civil register number (two "
+                    + "letters, then eight digits), a person's identifier, which the registry does not publish on an entity's certificate; "
+                    + "give the legal entity's own registration number.", "entity.registrationNumber", "002 art. 30.1; 003 art. 12.1");
+        }
+    }
+
+    /**
+     * The public formats of company numbers of the countries that have a fixed one (ADR 0035 item 153, the lead's reading, choice): the
+     * number with its separators (space . / -) taken out, and the format's words for the refusal. A country not listed keeps the ASCII
+     * rule alone ({@link #registrationNumberHasOneSpelling}; abuse audit O463).
+     */
+    static final java.util.Map<String, java.util.Map.Entry<java.util.regex.Pattern, String>> COUNTRY_FORMATS = java.util.Map.of(
+            "RU", java.util.Map.entry(java.util.regex.Pattern.compile("[0-9]{13}|[0-9]{15}"), "an OGRN of 13 digits (or an OGRNIP of 15)"),
+            "CN", java.util.Map.entry(java.util.regex.Pattern.compile("[0-9A-HJ-NP-RTUWXY]{18}"),
+                    "a unified social credit code of 18 digits and capital letters other than I, O, S, V and Z"),
+            "KR", java.util.Map.entry(java.util.regex.Pattern.compile("[0-9]{10}"), "a business registration number of 10 digits"),
+            "JP", java.util.Map.entry(java.util.regex.Pattern.compile("[0-9]{13}"), "a corporate number of 13 digits"),
+            "KZ", java.util.Map.entry(java.util.regex.Pattern.compile("[0-9]{12}"), "a BIN of 12 digits"));
+
+    // 003 art. 12.1, 12.1.2 (ADR 0035 item 153, the lead's reading, choice; abuse audit F589, was O446): a foreign entity's number is its
+    // country's register's; where that country's company numbers have a fixed public format (COUNTRY_FORMATS) a number of another shape
+    // (a phone number, 99112233 for RU) is no company's number there: refused naming the format. Judged after the spelling (ASCII, the
+    // separators), on the number with its separators taken out
+    static void registrationNumberHasItsCountrysFormat(LegalEntity entity) {
+        if (entity.jurisdiction() != Jurisdiction.FOREIGN || entity.country() == null) {
+            return;
+        }
+        var format = COUNTRY_FORMATS.get(entity.country().toUpperCase(java.util.Locale.ROOT));
+        if (format != null && !format.getKey().matcher(entity.registrationNumber().replaceAll("[ ./-]", "")).matches()) {
+            throw RegistryProblem.invalid(NOT_THE_COUNTRYS_FORMAT, "A legal entity established in " + entity.country().toUpperCase(java.util.Locale.ROOT)
+                    + " is registered there under " + format.getValue() + " (separators aside); this number is not of that format.",
+                    "entity.registrationNumber", "003 art. 12.1, 12.1.2");
         }
     }
 

@@ -43,6 +43,16 @@ interface LandServices {
         return standings(registrations);
     }
 
+    /**
+     * 003 art. 12.1; 001 art. 23.1.1 (ADR 0035 item 154; abuse audit F590, was O425): the instant from which {@code person}'s grant of the
+     * applicant's role last ceased to name {@code company} (a state registration number), as their stream holds it now
+     * ({@link mn.registry.infrastructure.identity.IdentityDirectory#representationEnded}); empty when no grant of theirs ever named it, or
+     * one names it still. A test's services that keep no person's stream answer none.
+     */
+    default java.util.Optional<java.time.Instant> representationEnded(mn.registry.kernel.identity.PersonId person, String company) {
+        return java.util.Optional.empty();
+    }
+
     /** The types of activity the zone's establishing resolution allows (003 art. 6.1), as read with the zone. */
     java.util.Set<mn.registry.kernel.freezone.Activity> allowedActivities(Zones.Zone zone);
 

@@ -15,6 +15,7 @@ class RegistryLandServices implements LandServices {
     private final Zones zones;
     private final LandHolders holders;
     private final DocumentStore documents;
+    private final EventStore events;
     private final int maxLandYears;
 
     RegistryLandServices(Zones zones, EventStore events, DocumentStore documents, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere,
@@ -25,7 +26,18 @@ class RegistryLandServices implements LandServices {
         this.zones = zones;
         this.holders = new LandHolders(events, elsewhere::ofEach, zones::closures); // ADR 0035 item 101: the closures move 12.5's periods
         this.documents = documents;
+        this.events = events;
         this.maxLandYears = maxLandYears;
+    }
+
+    // ADR 0035 item 154 (F590): the person's stream read as the registry holds it, the kernel's one fold of the end (IdentityDirectory)
+    @Override
+    public java.util.Optional<java.time.Instant> representationEnded(mn.registry.kernel.identity.PersonId person, String company) {
+        if (person == null || company == null) {
+            return java.util.Optional.empty();
+        }
+        return mn.registry.infrastructure.identity.IdentityDirectory.representationEnded(mn.registry.infrastructure.axon.WholeStream.payloads(events,
+                mn.registry.infrastructure.identity.IdentityDirectory.streamOf(person)).toList(), company);
     }
 
     @Override

@@ -143,7 +143,7 @@ class ZoneLand {
         noGroundForLosingLandIsRaised(standing, "applicant");
         noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "applicant");
         representativeActsForTheirOwnEntity(applicant, signer, "applicant", OWN_ENTITY_APPLICATION_ARTICLE);
-        signerRepresentsTheEntity(standing, signer, APPLY);
+        signerRepresentsTheEntity(standing, signer, APPLY, services);
     }
 
     // 003 art. 22.2, 22.4: what an application names
@@ -242,20 +242,34 @@ class ZoneLand {
      * its land. A foreign entity has no such number: only the person who applied signs for it. A grant naming another company is refused before
      * this, by {@link #representativeActsForTheirOwnEntity} (F507; item 105), whoever signed the registration application.
      */
-    static boolean signerRepresentsTheEntityNow(LandHolders.Holder standing, Signer signer) {
-        return standing != null && (standing.representative() != null && standing.representative().equals(signer.person())
-                || mn.registry.kernel.permit.Company.grantNames(signer.company(), standing.registrationId() == null ? null
-                        : standing.registrationId().mongolianRegistrationNumber()));
+    static boolean signerRepresentsTheEntityNow(LandHolders.Holder standing, Signer signer, LandServices services) {
+        // a grant naming the entity first: the signer's stream is read (F590) only for the person who applied on no such grant
+        return standing != null && (mn.registry.kernel.permit.Company.grantNames(signer.company(), standing.registrationId() == null ? null
+                : standing.registrationId().mongolianRegistrationNumber()) || standing.representative() != null
+                && standing.representative().equals(signer.person()) && !applicantsRepresentationEnded(standing, signer, services));
+    }
+
+    /**
+     * 003 art. 12.1, 22.2, 22.5; 001 art. 23.1.1 (ADR 0035 item 154, the lead's reading; abuse audit F590, was O425): the person who signed a
+     * Mongolian entity's registration application no longer signs its land acts once their grant of the applicant's role naming the entity
+     * ended, at or before the registry's receipt ({@link LandServices#representationEnded}, the kernel's fold of the end, as the query's
+     * readers ask it: items 125, 139): a former representative who holds the role again naming no company is not the entity's. Never named by
+     * a grant (a signer before grants named companies, a foreign entity with no Mongolian number): as before.
+     */
+    static boolean applicantsRepresentationEnded(LandHolders.Holder standing, Signer signer, LandServices services) {
+        String number = standing.registrationId() == null ? null : standing.registrationId().mongolianRegistrationNumber();
+        return number != null && services.representationEnded(signer.person(), number).filter(ended -> !ended.isAfter(signer.receivedAt())).isPresent();
     }
 
     // 003 art. 12.1, 22.2 (choice): the entity applies (and, ADR 0035 item 86, withdraws its application) through the representative who
     // signed its registration application, or (item 103, F524) one whose grant in force names it; the refusal names the act refused
     // (review of session 26: a withdrawal was told "apply")
-    static void signerRepresentsTheEntity(LandHolders.Holder standing, Signer signer, String act) {
-        if (!signerRepresentsTheEntityNow(standing, signer)) {
+    static void signerRepresentsTheEntity(LandHolders.Holder standing, Signer signer, String act, LandServices services) {
+        if (!signerRepresentsTheEntityNow(standing, signer, services)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed "
                     + standing.registrationId() + "'s registration application, or one whose grant in force at the registry's receipt names its "
-                    + "state registration number, may " + act + " in its name.", "applicant", "003 art. 12.1, 22.2");
+                    + "state registration number, may " + act + " in its name; the one who signed the application no longer does once their "
+                    + "grant naming the entity has ended.", "applicant", "003 art. 12.1, 22.2");
         }
     }
 
@@ -346,7 +360,7 @@ class ZoneLand {
     @CommandHandler
     void handle(LandCommands.WithdrawLandApplication body, CommandContext context, LandServices services) {
         Application application = applicationIsPending(body.applicationId());
-        withdrawalIsTheApplicants(application, services.standing(application.applicant()), Signer.of(context));
+        withdrawalIsTheApplicants(application, services.standing(application.applicant()), Signer.of(context), services);
         apply(new LandEvents.LandApplicationWithdrawn(zoneId, application.id(), application.applicant(), context.receivedAt(), context.actor()));
     }
 
@@ -356,9 +370,9 @@ class ZoneLand {
      * {@link #applicationIsPending}'s. For its own entity (F507, asked first: ADR 0035 item 105); who the representative is, item 103 (F524).
      * The holder's page is answered by the same methods.
      */
-    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, Signer signer) {
+    static void withdrawalIsTheApplicants(Application application, LandHolders.Holder standing, Signer signer, LandServices services) {
         representativeActsForTheirOwnEntity(application.applicant(), signer, "applicationId", OWN_ENTITY_APPLICATION_ARTICLE);
-        signerRepresentsTheEntity(standing, signer, WITHDRAW);
+        signerRepresentsTheEntity(standing, signer, WITHDRAW, services);
     }
 
     // 003 art. 22.2, 22.4, 8.7.7: the governor decides on a pending application of an entity registered in the zone: parcel, area, purpose, period; rights by tender or auction
@@ -1077,10 +1091,10 @@ class ZoneLand {
                 verdictOf(() -> feeIsRecordable(l, standing.apply(l.holder()), representative))));
         Map<LandLicenceId, mn.registry.kernel.freezone.LandActs.Verdict> reports = new LinkedHashMap<>();
         fees.keySet().forEach(id -> reports.put(id, verdictOf(() -> reportIsRecordable(licences.get(id), UlaanbaatarTime.dateOf(receivedAt),
-                standing.apply(licences.get(id).holder()), representative))));
+                standing.apply(licences.get(id).holder()), representative, services))));
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
-                standing.apply(applications.get(id).applicant()), representative))));
+                standing.apply(applications.get(id).applicant()), representative, services))));
         return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative));
     }
 
@@ -1162,7 +1176,7 @@ class ZoneLand {
             throw new RegistryProblem(RegistryProblem.Kind.NOT_FOUND, "freezone.licence-unknown", "No land licence " + body.licenceId() + ".", "licenceId",
                     "003 art. 22.5");
         }
-        reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), Signer.of(context));
+        reportIsRecordable(licence, UlaanbaatarTime.dateOf(context.receivedAt()), services.standing(licence.holder()), Signer.of(context), services);
         if (body.paid() == null || !licence.nominalValue().sameAs(body.paid())) {
             throw RegistryProblem.invalid("freezone.fee-not-nominal-value", "The one-time fee is " + licence.nominalValue().amount() + " "
                     + licence.nominalValue().currency() + ", the auction's nominal value.", "paid", "003 art. 22.5");
@@ -1182,9 +1196,9 @@ class ZoneLand {
      * neither lapsed, revoked nor certified, not reported already, with a last day to pay that has not passed, and rights the governor could
      * still certify. The holder's page is answered by the same method (F391), with the signed-in person's company now (F525).
      */
-    void reportIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder standing, Signer signer) {
+    void reportIsRecordable(Licence licence, LocalDate receivedOn, LandHolders.Holder standing, Signer signer, LandServices services) {
         representativeActsForTheirOwnEntity(licence.holder(), signer, "licenceId", OWN_ENTITY_FEE_ARTICLE);
-        signerRepresentsTheHolder(standing, signer);
+        signerRepresentsTheHolder(standing, signer, services);
         if (lapsed.contains(licence.id()) || licence.revoked() || licence.issued()) {
             throw RegistryProblem.conflict(lapsed.contains(licence.id()) ? "freezone.licence-lapsed" : licence.issued() ? "freezone.licence-already-issued"
                     : "freezone.licence-revoked", "Licence " + licence.id() + " is " + (licence.issued() ? "issued" : lapsed.contains(licence.id())
@@ -1215,11 +1229,12 @@ class ZoneLand {
 
     // 003 art. 12.1, 22.5: the holder's own act, signed by the representative who signed its registration application, or (ADR 0035 item 103,
     // F524) one whose grant in force at the registry's receipt names the holder's state registration number
-    static void signerRepresentsTheHolder(LandHolders.Holder standing, Signer signer) {
-        if (!signerRepresentsTheEntityNow(standing, signer)) {
+    static void signerRepresentsTheHolder(LandHolders.Holder standing, Signer signer, LandServices services) {
+        if (!signerRepresentsTheEntityNow(standing, signer, services)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "freezone.not-representative", "Only the representative who signed the "
                     + "holder's registration application, or one whose grant in force at the registry's receipt names its state registration "
-                    + "number, reports its fee paid.", "licenceId", "003 art. 12.1, 22.5");
+                    + "number, reports its fee paid; the one who signed the application no longer does once their grant naming the holder has "
+                    + "ended.", "licenceId", "003 art. 12.1, 22.5");
         }
     }
 

@@ -51,8 +51,8 @@ class DocumentClaimsRound29ZoneTest {
 
     static final LegalEntity SELENGE = new LegalEntity("Selenge Trade LLC", Jurisdiction.MONGOLIAN, null, "6001234");
     static final LegalEntity ORKHON = new LegalEntity("Orkhon Leather LLC", Jurisdiction.MONGOLIAN, null, "6001999");
-    static final LegalEntity ERLIAN = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
-    static final LegalEntity BAOTOU = new LegalEntity("Baotou Freight Co", Jurisdiction.FOREIGN, "CN", "91150200MA0Q");
+    static final LegalEntity ERLIAN = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0NXK2L1Q");
+    static final LegalEntity BAOTOU = new LegalEntity("Baotou Freight Co", Jurisdiction.FOREIGN, "CN", "91150200MA0QRT3W8E");
     static final ZoneId ZAMYN_UUD = ZoneId.of("zamyn-uud");
     static final String REFUSED_AS = "document.claimed-by-another-company.zone-application-document";
 

@@ -170,8 +170,8 @@ class FreeZoneAbuseRound20Test {
         assertThat(events(RegistrationId.of(ZAMYN_UUD, SELENGE))).as("applied in the second zone").hasSize(1);
 
         // two foreign entities' applications naming one power of attorney (one agent for both, 12.1.2): both received, the claim the first's
-        LegalEntity erlian = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
-        LegalEntity baotou = new LegalEntity("Baotou Freight Co", Jurisdiction.FOREIGN, "CN", "91150200MA0Q");
+        LegalEntity erlian = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0NXK2L1Q");
+        LegalEntity baotou = new LegalEntity("Baotou Freight Co", Jurisdiction.FOREIGN, "CN", "91150200MA0QRT3W8E");
         List<SubmittedZoneDocument> erlians = ZoneRegistrationTest.documents(Jurisdiction.FOREIGN).stream().map(d -> new SubmittedZoneDocument(d.kind(),
                 "c" + d.sha256().substring(1))).toList();
         String attorney = erlians.stream().filter(d -> d.kind() == ZoneDocument.POWER_OF_ATTORNEY).findFirst().orElseThrow().sha256();

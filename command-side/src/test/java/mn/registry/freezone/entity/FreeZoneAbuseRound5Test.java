@@ -41,7 +41,7 @@ class FreeZoneAbuseRound5Test extends ZoneRegistrationAbuseFixture {
                     .expectException(problem("freezone.entity-country", "entity.country", "003 art. 12.1.2"))
                     .expectNoEvents();
         }
-        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0N");
+        LegalEntity chinese = new LegalEntity("Erlian Freight Co", Jurisdiction.FOREIGN, "CN", "91152501MA0NXK2L1Q");
         ZoneRegistrationTest.fixture(new ZoneRegistrationTest.Services()).givenNoPriorActivity()
                 .when(ZoneRegistrationTest.apply(chinese, documents(Jurisdiction.FOREIGN)))
                 .expectSuccessfulHandlerExecution();

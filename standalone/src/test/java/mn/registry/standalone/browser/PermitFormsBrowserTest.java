@@ -271,6 +271,43 @@ class PermitFormsBrowserTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.1, 12.1.2; 002 art. 30.1 (F588, F589; ADR 0035 items 152-153): the zone application's number field says, in "
+            + "Mongolian and English (axe), the formats of a foreign entity's number and that a civil register number is none; a phone number "
+            + "as a Russian entity's OGRN, and a civil register number, are refused on the page with their codes")
+    void the_zone_application_says_the_number_formats_and_refuses_a_phone_number() {
+        browser.signInAsDemo("applicant-1");
+        for (String[] lang : new String[][]{{"mn", "ОГРН", "регистрийн"}, {"en", "OGRN", "civil register number"}}) {
+            browser.open("/applicant/zones/apply", lang[0]);
+            browser.waitFor("#form-zone-apply");
+            browser.axe();
+            assertThat(browser.find("#za-number").getAttribute("aria-describedby")).isEqualTo("za-number-rule");
+            assertThat(browser.find("#za-number-rule").getText()).contains(lang[1]).contains(lang[2]);
+        }
+        for (String[] attempt : new String[][]{{"99112233", "freezone.registration-number-not-the-countrys-format"},
+                {"UB90010112", "freezone.registration-number-is-a-civil-number"}}) {
+            browser.open("/applicant/zones/apply", "en");
+            browser.waitFor("#form-zone-apply");
+            new org.openqa.selenium.support.ui.Select(browser.find("#za-zone")).selectByValue("zamyn-uud");
+            browser.find("#za-name").sendKeys("Round38 Kyakhta Phone OOO");
+            new org.openqa.selenium.support.ui.Select(browser.find("#za-jurisdiction")).selectByValue("FOREIGN");
+            browser.find("#za-country").sendKeys("RU");
+            browser.find("#za-number").sendKeys(attempt[0]);
+            for (String kind : new String[]{"APPLICATION", "INCORPORATION_DOCUMENT", "POWER_OF_ATTORNEY", "REGISTRATION_FEE_RECEIPT"}) {
+                if (!browser.all("#zdoc-file-" + kind).isEmpty()) {
+                    WebElement file = browser.find("#zdoc-file-" + kind);
+                    file.sendKeys(document("round38-" + kind).toAbsolutePath().toString());
+                    browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+                }
+            }
+            browser.signAndSend("form-zone-apply");
+            assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText()).isEqualTo("refused");
+            assertThat(browser.find("#command-result").getText()).contains(attempt[1]);
+            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+        }
+        browser.signOut();
+    }
+
+    @Test
     @DisplayName("003 art. 12.1: a Mongolian entity applies for registration in a Free Zone on the applicant's page with its three documents")
     void entity_applies_for_zone_registration_from_its_page() {
         browser.signInAsDemo("applicant-1");

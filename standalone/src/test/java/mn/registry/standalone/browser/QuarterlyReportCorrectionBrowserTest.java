@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuarterlyReportCorrectionBrowserTest {
 
     static final String ZONE = "zamyn-uud";
-    static final LegalEntity ERLIAN = new LegalEntity("Erlian Correction Freight Co", Jurisdiction.FOREIGN, "CN", "911500771");
-    static final LegalEntity EREN = new LegalEntity("Eren Correction Trading Co", Jurisdiction.FOREIGN, "CN", "911500772");
+    static final LegalEntity ERLIAN = new LegalEntity("Erlian Correction Freight Co", Jurisdiction.FOREIGN, "CN", "911500771MA0CR5N3K");
+    static final LegalEntity EREN = new LegalEntity("Eren Correction Trading Co", Jurisdiction.FOREIGN, "CN", "911500772MA0CR5N3L");
 
     private static BrowserRegistry registry;
     private static Browser browser;
