@@ -245,4 +245,54 @@ class PermitAbuseRound35Test extends PermitAbuseFixture {
             applies(L);
         }
     }
+
+    @Test
+    @DisplayName("002 art. 29.1.2, 23.2 (F577): on the registry's own event store and Axon configuration (as CeasedCompaniesTest), the "
+            + "revocation on 29.1.2 stored, the liquidated company's application sent through the command gateway is refused (409 "
+            + "permit.applicant-liquidated), nothing stored; the memory's answer read from the store's stream")
+    void on_the_registrys_store_the_liquidated_company_applies_for_no_permit(com.mongodb.ConnectionString server) {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(server).uuidRepresentation(org.bson.UuidRepresentation.STANDARD).build())) {
+            MongoDatabase database = client.getDatabase("liquidated-" + java.util.UUID.randomUUID());
+            CeasedCompanies[] ceased = new CeasedCompanies[1];
+            Signed.Services asking = new Signed.Services() {
+                @Override
+                public Optional<CompanyLiquidated> companyLiquidated(String registrationNumber) {
+                    return ceased[0].liquidated(registrationNumber);
+                }
+            };
+            try (mn.registry.command.look.SnapshotLoads<PermitApplication> registry = mn.registry.command.look.SnapshotLoads.on(database,
+                    PermitApplication.class, Signed.aggregate(), c -> c.registerComponent(PermitServices.class, x -> asking))) {
+                org.axonframework.eventsourcing.eventstore.EventStore store = registry.axon().eventStore();
+                ceased[0] = new CeasedCompanies(new CompaniesOnRecord(database, store), store,
+                        mn.registry.infrastructure.axon.DurableEventStorageEngine.storedUpTo(registry.engine()));
+                List<Object> history = new ArrayList<>(active());
+                history.add(new PermitTransferred(ID, A, L, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR,
+                        UlaanbaatarTime.dateOf(SEPARATED_AT), SuccessorsRepresentative.of(L)));
+                history.add(new PermitRevoked(ID, RevocationGround.LIQUIDATION, "liquidated", REVOKED_AT, SUPERVISOR, true, LIQUIDATION));
+                registry.append("permit-of-l", history);
+
+                assertThat(ceased[0].liquidated(L.registrationNumber())).contains(new CompanyLiquidated(L.registrationNumber(), REVOKED_AT,
+                        "permit-of-l"));
+                asking.applicationId = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+                Object refused = applicationOf(asking, L);
+                mn.registry.kernel.problem.RegistryProblem problem = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        () -> registry.axon().commandGateway().sendAndWait(refused), mn.registry.kernel.problem.RegistryProblem.class);
+                assertThat(problem).isNotNull();
+                assertThat(problem.code()).isEqualTo("permit.applicant-liquidated");
+                assertThat(store.lastSequenceNumberFor(asking.applicationId.value())).as("nothing stored").isEmpty();
+
+                asking.applicationId = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
+                registry.axon().commandGateway().sendAndWait(applicationOf(asking, C));
+                assertThat(store.lastSequenceNumberFor(asking.applicationId.value())).as("another company registered").isPresent();
+            }
+        }
+    }
+
+    private static Object applicationOf(Signed.Services services, Company company) {
+        List<SubmittedDocument> submitted = Applications.mandatoryDocuments();
+        submitted.forEach(d -> services.received(new DocumentRef(d.kind(), d.sha256(), 100, "application/pdf", NEXT_DAY.minusSeconds(600))));
+        return SignedCommandContext.message(new mn.registry.kernel.permit.ApplyForPermit(company, false, submitted),
+                new CommandContext("cmd-" + java.util.UUID.randomUUID(), NEXT_DAY, NEXT_DAY, HOLDER, Set.of(Role.APPLICANT), Set.of(), "cd".repeat(32)));
+    }
 }
