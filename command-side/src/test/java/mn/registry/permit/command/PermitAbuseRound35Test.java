@@ -282,6 +282,19 @@ class PermitAbuseRound35Test extends PermitAbuseFixture {
                 assertThat(problem.code()).isEqualTo("permit.applicant-liquidated");
                 assertThat(store.lastSequenceNumberFor(asking.applicationId.value())).as("nothing stored").isEmpty();
 
+                // a second permit revoked on 29.1.2, and a third's complaint upheld, after the node read the index: read from the stream
+                Company d = new Company("Dissolved Trust LLC", "6403503", true, "Peace Avenue 37, Ulaanbaatar");
+                List<Object> second = new ArrayList<>(active());
+                second.add(new PermitTransferred(ID, A, d, Reorganisation.SEPARATION, SHA2, SEPARATED_AT, SUPERVISOR,
+                        UlaanbaatarTime.dateOf(SEPARATED_AT), SuccessorsRepresentative.of(d)));
+                second.add(new PermitRevoked(ID, RevocationGround.LIQUIDATION, "liquidated", REVOKED_AT, SUPERVISOR, true, LIQUIDATION));
+                registry.append("permit-of-d", second);
+                assertThat(ceased[0].liquidated(d.registrationNumber())).as("read from the stream").isPresent();
+                registry.append("permit-of-l", List.of(new RevocationComplaintFiled(ID, COMPLAINT, REVOKED_AT.plusSeconds(3_600), HOLDER),
+                        new RevocationComplaintDecided(ID, true, DECISION, NEXT_DAY.plusSeconds(3_600), SUPERVISOR_2, VALID_UNTIL,
+                                RevocationComplaintDecided.ARTICLE)));
+                assertThat(ceased[0].liquidated(L.registrationNumber())).as("the annulment read from the stream").isEmpty();
+
                 asking.applicationId = mn.registry.kernel.permit.ApplicationId.of(java.util.UUID.randomUUID());
                 registry.axon().commandGateway().sendAndWait(applicationOf(asking, C));
                 assertThat(store.lastSequenceNumberFor(asking.applicationId.value())).as("another company registered").isPresent();
