@@ -1,7 +1,9 @@
 package mn.registry.permit.command;
 
 import mn.registry.infrastructure.axon.DurableEventStorageEngine;
+import mn.registry.kernel.permit.PermitRevoked;
 import mn.registry.kernel.permit.PermitTransferred;
+import mn.registry.kernel.permit.RevocationComplaintDecided;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -14,10 +16,13 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The companies a reorganisation ended (002 art. 23.2, 23.3; ADR 0046 item 109, abuse audit F412, was O235), kept in memory so that
@@ -29,7 +34,8 @@ import java.util.function.LongSupplier;
  * engine knows it stored ({@code storedUpTo()}, no look-up) before each answer: the commits of this node come from memory (Axon's cache
  * of the event store, ADR 0050's held commits), so an application adds no round trip while the node's readers are at the head; after a
  * long pause, or for another node's commits, the stream reads the store as every reader does. Only {@link PermitTransferred} is folded
- * ({@link CompanyCeased#by}); nothing is written. A stream that does not reach the head within {@value #WAIT_MILLIS} ms (the head is a
+ * ({@link CompanyCeased#by}), and, since session 32 (ADR 0046 item 166, F577), a revocation on 29.1.2 and an upheld complaint
+ * ({@link CompanyLiquidated}: each reads its permit's stream once for the holder); nothing is written. A stream that does not reach the head within {@value #WAIT_MILLIS} ms (the head is a
  * tombstone, or the store lags) answers with the index, caught up ({@link CompaniesOnRecord#of}, outside the lock), and no question
  * asked before that moment waits for the stream again: it is answered by the index too while the stream has not passed its head.
  * <p>
@@ -59,6 +65,9 @@ class CeasedCompanies {
     /** The companies ended by the transfers up to {@link #through}, the position the stream has read (written under the lock only). */
     private static final class Folded {
         final Map<String, CompanyCeased> ceased = new ConcurrentHashMap<>();
+        /** The liquidations of 29.1.2 (ADR 0046 item 166), by company, and those an upheld complaint annulled. */
+        final Map<String, Set<CompanyLiquidated>> liquidated = new ConcurrentHashMap<>();
+        final Set<CompanyLiquidated> annulled = ConcurrentHashMap.newKeySet();
         /** Raised after the events up to it are in {@link #ceased}: a question that reads it finds every ending up to it. */
         volatile long through;
 
@@ -71,9 +80,21 @@ class CeasedCompanies {
             ceased.merge(ended.registrationNumber(), ended, (a, b) -> a.on().isAfter(b.on()) ? b : a);
         }
 
-        /** The answer if the stream has read {@code head} (0: unknown, never taken as read), else null. */
-        Optional<CompanyCeased> asOf(long head, String registrationNumber) {
-            return head > 0 && through >= head ? Optional.ofNullable(ceased.get(registrationNumber)) : null;
+        void remember(CompanyLiquidated recorded) {
+            liquidated.computeIfAbsent(recorded.registrationNumber(), k -> ConcurrentHashMap.newKeySet()).add(recorded);
+        }
+
+        Optional<CompanyCeased> ceased(String registrationNumber) {
+            return Optional.ofNullable(ceased.get(registrationNumber));
+        }
+
+        Optional<CompanyLiquidated> liquidated(String registrationNumber) {
+            return CompanyLiquidated.standing(liquidated.getOrDefault(registrationNumber, Set.of()), annulled);
+        }
+
+        /** Whether the stream has read {@code head} (0: unknown, never taken as read). */
+        boolean hasRead(long head) {
+            return head > 0 && through >= head;
         }
     }
 
@@ -91,16 +112,28 @@ class CeasedCompanies {
 
     /** How the company under {@code registrationNumber} ceased by a reorganisation stored before this call; empty if none ended it. */
     Optional<CompanyCeased> of(String registrationNumber) {
-        long head = storedUpTo.getAsLong(); // every transfer stored before the question is at or below it: taken before any wait
+        return answer(read -> read.ceased(registrationNumber), () -> index.of(registrationNumber).filter(CompanyOnRecord::ceased)
+                .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null)));
+    }
+
+    /**
+     * The revocation because it was liquidated (002 art. 29.1.2; ADR 0046 item 166, F577) that holds the company under
+     * {@code registrationNumber} ceased, of those stored before this call, no complaint upheld against it (29.6); empty if none.
+     */
+    Optional<CompanyLiquidated> liquidated(String registrationNumber) {
+        return answer(read -> read.liquidated(registrationNumber), () -> index.of(registrationNumber).map(CompanyOnRecord::liquidated));
+    }
+
+    private <T> Optional<T> answer(Function<Folded, Optional<T>> fromMemory, Supplier<Optional<T>> fromTheIndex) {
+        long head = storedUpTo.getAsLong(); // every event stored before the question is at or below it: taken before any wait
         Folded read = folded;
-        Optional<CompanyCeased> answered = read == null ? null : read.asOf(head, registrationNumber);
-        if (answered != null) {
-            return answered; // read already, by this question's or another's wait
+        if (read != null && read.hasRead(head)) {
+            return fromMemory.apply(read); // read already, by this question's or another's wait
         }
         reading.lock();
         try {
             if (readToTheHead(head)) {
-                return Optional.ofNullable(folded.ceased.get(registrationNumber));
+                return fromMemory.apply(folded);
             }
         } catch (RuntimeException e) {
             close(); // read again from the index at the next application
@@ -109,8 +142,7 @@ class CeasedCompanies {
             reading.unlock();
         }
         // the stream has not read the head: the index, caught up, answers (outside the lock: the questions behind need not wait for it)
-        return index.of(registrationNumber).filter(CompanyOnRecord::ceased)
-                .map(known -> new CompanyCeased(registrationNumber, known.ceasedOn(), known.ceasedBy(), null));
+        return fromTheIndex.get();
     }
 
     /**
@@ -147,6 +179,8 @@ class CeasedCompanies {
         long position = index.position();
         Folded read = new Folded(position);
         index.ceased().forEach(read::remember);
+        index.liquidated().forEach(read::remember);
+        read.annulled.addAll(index.annulled());
         stream = events.openStream(position == 0 ? null : new GlobalSequenceTrackingToken(position));
         gaveUpAt = NOT_READ;
         folded = read;
@@ -156,6 +190,10 @@ class CeasedCompanies {
         Folded read = folded;
         if (event.getPayloadType() == PermitTransferred.class) {
             CompanyCeased.by((PermitTransferred) event.getPayload()).ifPresent(read::remember);
+        } else if (event.getPayloadType() == PermitRevoked.class) {
+            CompanyLiquidated.recordedBy(event, events).ifPresent(read::remember);
+        } else if (event.getPayloadType() == RevocationComplaintDecided.class) {
+            CompanyLiquidated.annulledBy(event, events).ifPresent(read.annulled::add);
         }
         read.through = Math.max(read.through, event.trackingToken().position().orElse(read.through)); // after the fold
     }

@@ -14,8 +14,15 @@ import java.time.LocalDate;
  * @param ceasedOn the day the first reorganisation that ended it took effect (its receipt's day for a transfer stored without the day);
  *                 null while none did
  * @param ceasedBy that reorganisation's form; null while none ended it
+ * @param liquidated the revocation of its permit because it was liquidated (002 art. 29.1.2) that stands, no complaint upheld against it
+ *                   (ADR 0046 item 166, F577); null while none stands
  */
-record CompanyOnRecord(Instant since, LocalDate ceasedOn, Reorganisation ceasedBy) {
+record CompanyOnRecord(Instant since, LocalDate ceasedOn, Reorganisation ceasedBy, CompanyLiquidated liquidated) {
+
+    /** A company no revocation on 29.1.2 names. */
+    CompanyOnRecord(Instant since, LocalDate ceasedOn, Reorganisation ceasedBy) {
+        this(since, ceasedOn, ceasedBy, null);
+    }
 
     /** Whether a reorganisation ended the company. */
     boolean ceased() {

@@ -259,6 +259,7 @@ class PermitApplication {
         this.status = PermitApplicationStatus.SUBMITTED;
         PermitIntakePolicy.check(body);
         applicantHasNotCeased(body.company(), services);
+        applicantWasNotLiquidated(body.company(), services);
         // ADR 0057 item 11: its papers read in one round trip (none when uploaded to this node), kept by the claims ApplyForPermitType wrote
         // before it came here (ADR 0072), then each asked
         java.util.function.Function<SubmittedDocument, java.util.Optional<DocumentRef>> papers = services.readTogether(body.documents());
@@ -281,6 +282,19 @@ class PermitApplication {
                     + company.registrationNumber() + " ceased on " + ended.on() + " by its " + ended.by().name().toLowerCase(java.util.Locale.ROOT)
                     + " (a permit it held passed on); a company that no longer exists applies for no permit.", "company.registrationNumber",
                     "002 art. 23.3");
+        });
+    }
+
+    // 002 art. 29.1.2, 23.2 (ADR 0046 item 166, the lead's reading, choice; abuse audit F577, was O441): a permit revoked because its holder
+    // was liquidated holds that company ceased from the revocation's receipt, with no wait for the complaint period; a complaint upheld
+    // against that revocation (29.6) lifts it in the same act. A company that no longer exists applies for no permit. By every revocation and
+    // decision stored before this application's receipt (CeasedCompanies), never a date it names; a revocation on another ground ceases nothing
+    private static void applicantWasNotLiquidated(Company company, PermitServices services) {
+        services.companyLiquidated(company.registrationNumber()).ifPresent(liquidated -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.applicant-liquidated", "The company " + company.registrationNumber()
+                    + " ceased on " + liquidated.on() + ": its permit was revoked because it was liquidated, and no complaint against that "
+                    + "revocation was upheld; a company that no longer exists applies for no permit.", "company.registrationNumber",
+                    "002 art. 29.1.2");
         });
     }
 
@@ -2600,6 +2614,7 @@ class PermitApplication {
             throw RegistryProblem.invalid("permit.transfer-to-same-company", "The successor is a new company.", "successor", "002 art. 23.3");
         }
         successorHasNotCeased(command.successor(), services);
+        successorWasNotLiquidated(command.successor(), services);
         successorWasCreatedByTheReorganisation(command.successor(), command.reorganisation(), command.reorganisedOn(), services);
         // 002 art. 23.3 (abuse audit F61): the reorganisation is shown by its document (SHA-256), not asserted
         evidenceIsASha256(command.evidenceSha256(), "evidenceSha256", "002 art. 23.3");
@@ -2737,6 +2752,18 @@ class PermitApplication {
                     + successor.registrationNumber() + " ceased on " + ended.ceasedOn() + " by its " + ended.ceasedBy().name().toLowerCase(
                     java.util.Locale.ROOT) + " (a permit it held passed on); a company that no longer exists receives no permit.",
                     "successor.registrationNumber", "002 art. 23.3");
+        });
+    }
+
+    // 002 art. 29.1.2, 23.3 (ADR 0046 item 166, the lead's reading, choice; abuse audit F578): a company whose permit was revoked because it
+    // was liquidated is ceased from that revocation's receipt, until a complaint upheld against it (29.6); no permit passes to it. By what the
+    // registry has on record at this transfer's receipt (the index of the stored acts), as the reorganisations' rule above
+    private static void successorWasNotLiquidated(Company successor, PermitServices services) {
+        services.companyOnRecord(successor.registrationNumber()).map(CompanyOnRecord::liquidated).ifPresent(liquidated -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "permit.successor-liquidated", "The company " + successor.registrationNumber()
+                    + " ceased on " + liquidated.on() + ": its permit was revoked because it was liquidated, and no complaint against that "
+                    + "revocation was upheld; a company that no longer exists receives no permit.", "successor.registrationNumber",
+                    "002 art. 29.1.2");
         });
     }
 

@@ -95,6 +95,13 @@ interface PermitServices {
     Optional<CompanyCeased> companyCeased(String registrationNumber);
 
     /**
+     * The revocation because it was liquidated (002 art. 29.1.2; ADR 0046 item 166, F577) that holds the company under this state
+     * registration number ceased, no complaint upheld against it (29.6): every revocation and decision stored before the question counted,
+     * answered as {@link #companyCeased} is ({@link CeasedCompanies}). Empty if none.
+     */
+    Optional<CompanyLiquidated> companyLiquidated(String registrationNumber);
+
+    /**
      * 002 art. 23.3 (ADR 0046 item 142; abuse audit F496, was O345): the grants of {@code APPLICANT} (a company's representative) the
      * person holds at {@code at}, the registry's receipt, read from the person's stream; empty if none (or no such person).
      */

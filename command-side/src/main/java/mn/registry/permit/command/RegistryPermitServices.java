@@ -164,6 +164,11 @@ class RegistryPermitServices implements PermitServices {
     }
 
     @Override
+    public Optional<CompanyLiquidated> companyLiquidated(String registrationNumber) {
+        return ceased == null ? Optional.empty() : ceased.liquidated(registrationNumber);
+    }
+
+    @Override
     public ApplicationId applicationId(CommandContext context) {
         return ids.applicationId(context);
     }

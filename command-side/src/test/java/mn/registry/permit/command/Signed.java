@@ -174,6 +174,14 @@ final class Signed {
             return Optional.ofNullable(companiesCeased.get(registrationNumber));
         }
 
+        /** The companies a revocation on 29.1.2 holds ceased (ADR 0046 item 166), by registration number: none unless a test names them. */
+        final Map<String, CompanyLiquidated> companiesLiquidated = new HashMap<>();
+
+        @Override
+        public Optional<CompanyLiquidated> companyLiquidated(String registrationNumber) {
+            return Optional.ofNullable(companiesLiquidated.get(registrationNumber));
+        }
+
         @Override
         public ApplicationId applicationId(CommandContext context) {
             return applicationId;

@@ -95,6 +95,68 @@ public class PermitCaseProjection {
         return combined(update);
     }
 
+    /**
+     * 002 art. 26.2.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0046 item 169, the lead's reading, <b>choice</b>; abuse audit F580, was O421): the
+     * case {@code c} as it stood before {@code until}, rebuilt from its history: the acts whose legal time ({@code legalTime}) is before it,
+     * in their stream's order, each event's changes ({@link #changes}, the projection's own) applied to an empty case as MongoDB applies them;
+     * the history holds those acts only.
+     */
+    static Document asOf(Document c, java.time.Instant until, java.util.function.Function<Document, String> legalTime) {
+        List<Document> kept = c.getList("history", Document.class, List.of()).stream()
+                .filter(h -> java.time.Instant.parse(legalTime.apply(h)).isBefore(until))
+                .sorted(java.util.Comparator.comparingLong(h -> ((Number) h.get("sequence")).longValue())).toList();
+        Document rebuilt = new Document("_id", c.get("_id"));
+        for (Document h : kept) {
+            for (Op op : changes(storedEvent(h))) {
+                applied(rebuilt, op);
+            }
+        }
+        rebuilt.put("history", new ArrayList<>(kept));
+        return rebuilt;
+    }
+
+    /** The event a history entry holds, as the projection received it (its type in this package, its fields as {@link #asDocument} wrote them). */
+    private static Object storedEvent(Document entry) {
+        try {
+            return CanonicalJson.mapper().convertValue(entry.get("event"), Class.forName(EVENTS_PACKAGE + "." + entry.getString("type")));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a permit case holds an event of no known type: " + entry.getString("type"), e);
+        }
+    }
+
+    /** {@code op} applied to {@code c} in memory, as MongoDB applies it ({@code $set} and {@code $unset} on a dotted path, {@code $addToSet} with {@code $each}). */
+    @SuppressWarnings("unchecked")
+    private static void applied(Document c, Op op) {
+        String[] path = op.field().split("\\.");
+        Map<String, Object> parent = c;
+        for (int i = 0; i < path.length - 1; i++) {
+            Object next = parent.get(path[i]);
+            if (!(next instanceof Map)) {
+                if (op.operator().equals("$unset")) {
+                    return;
+                }
+                next = new Document();
+                parent.put(path[i], next);
+            }
+            parent = (Map<String, Object>) next;
+        }
+        String last = path[path.length - 1];
+        switch (op.operator()) {
+            case "$set" -> parent.put(last, op.value());
+            case "$unset" -> parent.remove(last);
+            case "$addToSet" -> {
+                List<Object> set = parent.get(last) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+                for (Object value : (List<Object>) ((Document) op.value()).get("$each")) {
+                    if (!set.contains(value)) {
+                        set.add(value);
+                    }
+                }
+                parent.put(last, set);
+            }
+            default -> throw new IllegalStateException("no in-memory " + op.operator());
+        }
+    }
+
     /** One change of a case: a field under an update operator. */
     private record Op(String operator, String field, Object value) {
     }

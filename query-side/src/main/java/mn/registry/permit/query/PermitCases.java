@@ -34,15 +34,37 @@ public class PermitCases {
 
     private final MongoCollection<Document> cases;
     private final java.time.Clock clock;
+    /** When a reader's grant naming a company ceased to name it (ADR 0046 item 169; F580, was O421), the identity directory's answer. */
+    private final RepresentationEnded representationEnded;
 
+    /**
+     * 002 art. 26.2.1; 001 art. 23.1.1 (ADR 0046 item 169, as ADR 0035 item 125 for the Free Zone): the instant from which {@code person}'s
+     * grant of the applicant's role last ceased to name {@code company}, read from their stream
+     * ({@link mn.registry.infrastructure.identity.IdentityDirectory#representationEnded}); empty when none ever named it, or one names it still.
+     */
+    @FunctionalInterface
+    interface RepresentationEnded {
+        Optional<java.time.Instant> of(PersonId person, String company);
+    }
+
+    /** The cases' shape alone (tests): no reader's grant ever named a company, so no case is cut (item 169). */
     PermitCases(MongoDatabase database) {
         this(database, java.time.Clock.systemUTC());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
     PermitCases(MongoDatabase database, java.time.Clock clock) {
+        this(database, clock, (person, company) -> Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PermitCases(MongoDatabase database, java.time.Clock clock, mn.registry.infrastructure.identity.IdentityDirectory directory) {
+        this(database, clock, directory::representationEnded);
+    }
+
+    PermitCases(MongoDatabase database, java.time.Clock clock, RepresentationEnded representationEnded) {
         this.cases = database.getCollection(PermitCaseProjection.COLLECTION);
         this.clock = clock;
+        this.representationEnded = representationEnded;
     }
 
     /** The page data of one application: its case with the 25.1 checklist (each kind: present or missing, with hashes). */
@@ -211,7 +233,30 @@ public class PermitCases {
      * company (after a transfer, the holder) is another is not listed (F522, {@link #representsAnotherCompanyNow}).
      */
     public List<Map<String, Object>> ofApplicant(PersonId person, String company) {
-        return brief(cases.find(eq("representative", person.value())), c -> readsTheCase(c, person, company), true);
+        List<Document> shown = new ArrayList<>();
+        for (Document c : cases.find(eq("representative", person.value()))) {
+            if (readsTheCase(c, person, company)) {
+                java.time.Instant until = readsUntil(c, person, company);
+                shown.add(until == null ? c : PermitCaseProjection.asOf(c, until, PermitCases::legalTimeOf));
+            }
+        }
+        return brief(shown, c -> true, true);
+    }
+
+    /**
+     * 002 art. 26.2.1; 001 art. 23.1.1; ADR 0013 §5 (ADR 0046 item 169, the lead's reading, <b>choice</b>; abuse audit F580, was O421; as the
+     * Free Zone's ADR 0035 item 125, F527): a signer whose grant of the applicant's role once named the case's company (after a transfer, the
+     * holder) and ceased to (ended, or replaced by one naming none), and who does not represent it now, reads the case as it stood until
+     * then: the acts received from that instant on (the holder's new representative's, the decisions on them and on the permit) are not
+     * theirs to read. Null: nothing is cut (a grant naming the company now, or one that never named it).
+     */
+    java.time.Instant readsUntil(Document c, PersonId person, String company) {
+        Document applicant = c.get("company", Document.class);
+        String number = applicant == null ? null : applicant.getString("registrationNumber");
+        if (number == null || mn.registry.kernel.permit.Company.grantNames(company, number)) {
+            return null;
+        }
+        return representationEnded.of(person, number).orElse(null);
     }
 
     /**
@@ -276,11 +321,17 @@ public class PermitCases {
      * {@link #representsAnotherCompanyNow}).
      */
     public Optional<Map<String, Object>> forApplicant(String applicationId, PersonId person, String company) {
-        Document c = cases.find(eq("_id", applicationId)).first();
-        if (!readsTheCase(c, person, company)) {
+        Document stored = cases.find(eq("_id", applicationId)).first();
+        if (!readsTheCase(stored, person, company)) {
             return Optional.empty();
         }
+        java.time.Instant until = readsUntil(stored, person, company);
+        Document c = until == null ? stored : PermitCaseProjection.asOf(stored, until, PermitCases::legalTimeOf);
         Map<String, Object> page = page(c);
+        if (until != null) {
+            page.put("readUntil", until.toString()); // the page says until when it reads (item 169)
+            page.put("readUntilUlaanbaatar", inUlaanbaatar(until.toString()));
+        }
         page.put("checklist", checklist(c));
         List<Map<String, Object>> decisions = new ArrayList<>();
         for (Document h : c.getList("history", Document.class, List.of())) {
@@ -301,7 +352,7 @@ public class PermitCases {
     }
 
     /** The time of an act: the instant its event states (e.g. {@code refusedAt}, the registry's time of receipt), else when it was stored. */
-    private static String legalTimeOf(Document history) {
+    static String legalTimeOf(Document history) {
         Document event = history.get("event", Document.class);
         if (event != null) {
             for (Map.Entry<String, Object> field : event.entrySet()) {

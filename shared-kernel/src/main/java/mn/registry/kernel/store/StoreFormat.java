@@ -42,9 +42,12 @@ public final class StoreFormat {
      * application ({@code LandSelectionResultRecorded}, ADR 0035 item 130), a type session 30's release does not know (it would grant on no result);
      * and a second Cabinet member's confirmation of a lower basic value of land ({@code LandBaseValueConfirmed}, ADR 0035 item 142), a type
      * session 30's release does not know, and a lower value recorded awaiting it ({@code LandBaseValueRecorded.awaitsSecondSignature}), a field
-     * it drops (it would put the lower value in force at its record).
+     * it drops (it would put the lower value in force at its record). 9: session 32's release, whose index of the companies on record
+     * ({@code permit_companies_on_record}) holds the companies whose permit was revoked because they were liquidated, and the upheld
+     * complaints that annulled such a revocation ({@code liquidated}, {@code annulled}: ADR 0046 item 166), fields session 31's release does
+     * not read (it would let a liquidated company apply again, or receive a permit by transfer); no event shape changed.
      */
-    public static final int CURRENT = 8;
+    public static final int CURRENT = 9;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
