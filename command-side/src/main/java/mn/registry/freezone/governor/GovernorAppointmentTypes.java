@@ -222,6 +222,23 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     }
 
     /**
+     * ADR 0061 item 77 (abuse audit F596, was O432; 003 art. 8.2): the governor's appointments on the zones' records naming their decision's
+     * document, each with its number on the zone's stream, the time it took effect and the Cabinet member who signed it.
+     */
+    @Override
+    public List<RecordedAppointment> appointmentsOnTheRecords(PersonId governor, Set<String> zones) {
+        List<RecordedAppointment> recorded = new java.util.ArrayList<>();
+        zones.stream().sorted().forEach(zone -> WholeStream.events(events, ZoneId.of(zone).stream()).forEach(stored -> {
+            if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
+                    && governor.equals(appointed.governor()) && appointed.decisionSha256() != null) {
+                recorded.add(new RecordedAppointment(zone, stored.getSequenceNumber(), appointed.from(), appointed.appointedBy(),
+                        appointed.decisionSha256()));
+            }
+        }));
+        return List.copyOf(recorded);
+    }
+
+    /**
      * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): the governor's appointments and dismissals on the zone's record that name
      * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision.
      */

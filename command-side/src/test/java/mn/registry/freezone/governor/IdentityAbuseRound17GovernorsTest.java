@@ -121,4 +121,32 @@ class IdentityAbuseRound17GovernorsTest {
         assertThat(again).as("re-appointed to Zamyn-Uud the same day: in office there again").isNotNull();
         assertThat(again.code()).isEqualTo("freezone.governor-of-another-zone");
     }
+
+    @Test
+    @DisplayName("003 art. 8.2 (F596, was O432; ADR 0061 item 77): the zones' records answer each appointment of the governor naming its "
+            + "decision's document with its number on the zone's stream, its time and its signer; another governor's, and one naming no "
+            + "document (stored before item 27, listed as such by item 36), are not among them")
+    void the_zones_records_answer_each_appointments_number_time_and_decision() {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        PersonId earlier = new PersonId("governor-earlier-317");
+        PersonId cabinet = new PersonId("cabinet-1");
+        Instant first = AT.minusSeconds(86_400 * 30L);
+        Object[] zoneStream = {
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(ALTANBULAG, earlier, "Бат Дорж", "order 2026/3", first, cabinet, "b1".repeat(32)),
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed(ALTANBULAG, earlier, "order 2026/4", first.plusSeconds(60), cabinet, "b2".repeat(32)),
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(ALTANBULAG, GOVERNOR, "Ганзориг Батсүх", "order 2026/5", first.plusSeconds(120), cabinet),
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed(ALTANBULAG, GOVERNOR, "order 2026/6", first.plusSeconds(180), cabinet, "b4".repeat(32)),
+                new mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed(ALTANBULAG, GOVERNOR, "Ганзориг Батсүх", "order 2026/7", first.plusSeconds(240),
+                        new PersonId("cabinet-2"), "b5".repeat(32))};
+        for (int seq = 0; seq < zoneStream.length; seq++) {
+            store.publish(new GenericDomainEventMessage<>("FreeZone", ALTANBULAG.stream(), seq, zoneStream[seq]));
+        }
+        GovernorAppointmentTypes types = new GovernorAppointmentTypes(gateway, grants, mock(Zones.class), store, mock(PersonalDataVault.class),
+                mock(QuarterlyReportSchedule.class), decisions);
+        assertThat(types.appointmentsOnTheRecords(GOVERNOR, Set.of(ALTANBULAG.value(), ZAMYN_UUD.value()))).containsExactly(
+                new mn.registry.identity.api.ZoneRecordsOfAppointments.RecordedAppointment(ALTANBULAG.value(), 4, first.plusSeconds(240),
+                        new PersonId("cabinet-2"), "b5".repeat(32)));
+        assertThat(types.appointmentDocuments(GOVERNOR, Set.of(ALTANBULAG.value()))).as("the revocation's rule reads the same documents")
+                .containsExactly("b5".repeat(32));
+    }
 }

@@ -140,4 +140,43 @@ class IdentityAbuseRound17Test {
                 .when(revocation(supervisor(true, COMPANY)))
                 .expectEvents(new SignerCertificateRevoked(PERSON, fingerprint(FIRST), AT, SUPERVISOR, "key reported lost", REPORT));
     }
+
+    @Test
+    @DisplayName("003 art. 8.2; 001 art. 23.1.1 (F596, was O432; ADR 0061 item 77): the staff's list of a governor's grants and ends shows the "
+            + "decision of an appointment recorded on the zone alone with its number on the zone's stream, its time and its signer (item 69 "
+            + "listed it with none); a decision cited on the person's stream is listed there once")
+    void a_zone_records_appointment_is_listed_with_its_number_and_time() {
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine()).build();
+        PersonId governor = new PersonId("governor-317");
+        String cited = "c1".repeat(32);
+        String alone = "c2".repeat(32);
+        java.time.Instant appointed = T0.plusSeconds(600);
+        Object[] stream = {new PersonEnrolled(governor, "Governor", "a0".repeat(32), "AAAA", T0),
+                new RoleGranted(governor, Role.ZONE_GOVERNOR, "altanbulag", T0, null, "first start"),
+                new RoleGranted(governor, Role.ZONE_GOVERNOR, "zamyn-uud", T0.plusSeconds(60), CABINET, "order 2026/9", cited)};
+        for (int seq = 0; seq < stream.length; seq++) {
+            store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Person", "person-governor-317", seq, stream[seq]));
+        }
+        mn.registry.identity.api.ZoneRecordsOfAppointments zones = new mn.registry.identity.api.ZoneRecordsOfAppointments() {
+            @Override
+            public Set<String> appointmentDocuments(PersonId person, Set<String> inZones) {
+                throw new AssertionError("the list reads the appointments with their numbers");
+            }
+
+            @Override
+            public java.util.List<RecordedAppointment> appointmentsOnTheRecords(PersonId person, Set<String> inZones) {
+                return inZones.contains("altanbulag") ? java.util.List.of(new RecordedAppointment("altanbulag", 6, appointed, CABINET, alone))
+                        : java.util.List.of(new RecordedAppointment("zamyn-uud", 3, T0.plusSeconds(60), CABINET, cited));
+            }
+        };
+        java.util.List<mn.registry.kernel.identity.GrantsAndEndsOfAPerson.GrantOrEnd> listed = new PersonsGrantsAndEnds(store,
+                s -> java.util.Map.of(), zones, order -> java.util.Optional.of(java.util.List.of("governor-317"))).of(governor).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(listed).extracting(g -> g.sequence() + " " + g.act() + " " + g.zoneId() + " " + g.at() + " "
+                        + g.by() + " " + g.order() + " " + g.orderFrom() + " " + g.onTheZonesStream())
+                .containsExactly(
+                        "1 grant altanbulag " + T0 + " null null NONE null",
+                        "2 grant zamyn-uud " + T0.plusSeconds(60) + " cabinet-1 " + cited + " NAMED null",
+                        "6 grant altanbulag " + appointed + " cabinet-1 " + alone + " NAMED " + mn.registry.kernel.freezone.ZoneId.of("altanbulag").stream());
+    }
 }

@@ -206,4 +206,33 @@ class IdentityRound17BrowserTest {
         assertThat(zone.body().toString()).as("the zone's record keeps no appointment").doesNotContain("2026/317");
         assertThat(browser.consoleErrors()).isEmpty();
     }
+
+    @Test
+    @DisplayName("003 art. 8.2 (F596, was O432; ADR 0061 item 77): the list of a governor's grants and ends on the supervisor's desk and on the "
+            + "Cabinet member's page shows the decision of their appointment recorded on the zone alone (the demo's, the role held from the "
+            + "start) with its number on the zone's stream, its time and its signer, in Mongolian and English with axe")
+    void a_zone_records_appointment_is_shown_with_its_number_and_time() {
+        String stream = ZoneId.of("altanbulag").stream();
+        String row = "#grants-and-ends-list tr[data-zone-stream='" + stream + "'][data-order]";
+        String[][] pages = {{"supervisor-1", "/desk"}, {"cabinet-1", "/cabinet"}};
+        for (String[] page : pages) {
+            browser.signInAsDemo(page[0]);
+            for (String lang : List.of("mn", "en")) {
+                browser.open(page[1] + "?storedActsOf=governor-altanbulag", lang);
+                List<org.openqa.selenium.WebElement> recorded = browser.all(row).stream()
+                        .filter(r -> !"-1".equals(r.getAttribute("data-sequence"))).toList();
+                assertThat(recorded).as("the zone record's appointment with its number").isNotEmpty();
+                List<org.openqa.selenium.WebElement> cells = recorded.get(0).findElements(org.openqa.selenium.By.tagName("td"));
+                assertThat(Long.parseLong(recorded.get(0).getAttribute("data-sequence"))).isNotNegative();
+                assertThat(cells.get(0).getText()).startsWith(recorded.get(0).getAttribute("data-sequence"))
+                        .contains("mn".equals(lang) ? "altanbulag" : "on the record of zone altanbulag");
+                assertThat(cells.get(4).getText()).as("its time").isNotBlank();
+                assertThat(cells.get(5).getText()).as("its signer").isEqualTo("cabinet-1");
+                assertThat(browser.find("#grants-and-ends-list").getText()).doesNotContain("??");
+                browser.axe();
+            }
+            browser.signOut();
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }
