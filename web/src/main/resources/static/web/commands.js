@@ -143,6 +143,37 @@ for (const field of document.querySelectorAll('form[data-type="EnrolSigner"] inp
   judge();
 }
 
+/**
+ * 002 art. 23.2; 001 art. 23.1.1 (ADR 0061 items 72, 75; abuse audit F563, F564, F593): an official whose own representative's grant names a
+ * company gives it no representative. The enrolment's and the statement's company field refuses that company (data-own-company) and says
+ * why in the page's language (data-own-company-refused), before the command is prepared.
+ */
+for (const field of document.querySelectorAll('input[data-own-company]')) {
+  const judge = () => field.setCustomValidity(field.value.trim() === field.dataset.ownCompany ? field.dataset.ownCompanyRefused : '');
+  field.addEventListener('input', judge);
+  field.form.querySelector('button[type=submit]')?.addEventListener('click', judge);
+  judge();
+}
+
+/**
+ * 003 art. 8.1-8.2 (ADR 0061 item 74; abuse audit F592, was O447): a governor heads one zone's administration. The appointment's form refuses
+ * a person the zones' records show serving another zone than the one chosen (data-governors-in-office: person to zone), and says why in
+ * the page's language (data-governor-of-another-zone), before the command is prepared.
+ */
+for (const form of document.querySelectorAll('form[data-type="AppointGovernor"][data-governors-in-office]')) {
+  const serving = JSON.parse(form.dataset.governorsInOffice);
+  const governor = form.elements.governor;
+  const zone = form.elements.zoneId;
+  const judge = () => {
+    const elsewhere = serving[governor.value.trim()];
+    governor.setCustomValidity(elsewhere && elsewhere !== zone.value ? form.dataset.governorOfAnotherZone : '');
+  };
+  governor.addEventListener('input', judge);
+  zone.addEventListener('change', judge);
+  form.querySelector('button[type=submit]')?.addEventListener('click', judge);
+  judge();
+}
+
 Object.assign(bodies, cabinetBodies, permitBodies, entityBodies, zoneApplicationBodies);
 
 for (const form of document.querySelectorAll('form.command')) {

@@ -69,14 +69,22 @@ class FreeZoneIntegrityEndToEndTest {
     }
 
     @Test
-    @DisplayName("003 art. 8.2: a second governor cannot be appointed to a zone while one serves, and gains no authority there")
+    @DisplayName("003 art. 8.2: a second governor cannot be appointed to a zone while one serves, and gains no authority there; 003 art. "
+            + "8.1-8.2 (F592, ADR 0061 item 74): nor is the governor serving another zone")
     void two_governors_at_once_are_impossible() {
-        RegistryClient.Reply second = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
+        // F592: Altanbulag's governor is refused for a second zone, before the zone's record is asked
+        RegistryClient.Reply elsewhere = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
                 new PersonId("governor-altanbulag"), "Cabinet member's order 2026/120", registry.document("Cabinet member's order 2026/120")));
+        assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(409);
+        assertThat(elsewhere.code()).isEqualTo("freezone.governor-of-another-zone");
+        assertThat(elsewhere.body().path("article").asText()).isEqualTo("003 art. 8.1-8.2");
+        // a person serving no zone: the zone's serving governor refuses a second one
+        RegistryClient.Reply second = registry.command("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD,
+                new PersonId("reviewer-1"), "Cabinet member's order 2026/121", registry.document("Cabinet member's order 2026/121")));
         assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("freezone.zone-has-governor");
         assertThat(second.body().path("article").asText()).isEqualTo("003 art. 8.2");
-        // no role was granted before the refusal: Altanbulag's governor still cannot act in Zamyn-Uud
+        // no role was granted before either refusal: Altanbulag's governor still cannot act in Zamyn-Uud
         RegistryClient.Reply outside = registry.command("governor-altanbulag", "SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ZAMYN_UUD, 2026, 3,
                 "ab".repeat(32)));
         assertThat(outside.status()).isEqualTo(403);

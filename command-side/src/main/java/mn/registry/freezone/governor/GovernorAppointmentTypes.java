@@ -121,6 +121,7 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
         appointeeIsNotErased(body.governor());
+        governorHoldsNoOtherZone(body.governor(), body.zoneId(), context);
         return decisions.governorsDecisionClaimedFor(body.decisionSha256(), context, document -> appoint(body, document, context));
     }
 
@@ -221,6 +222,23 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     }
 
     /**
+     * ADR 0061 item 77 (abuse audit F596, was O432; 003 art. 8.2): the governor's appointments on the zones' records naming their decision's
+     * document, each with its number on the zone's stream, the time it took effect and the Cabinet member who signed it.
+     */
+    @Override
+    public List<RecordedAppointment> appointmentsOnTheRecords(PersonId governor, Set<String> zones) {
+        List<RecordedAppointment> recorded = new java.util.ArrayList<>();
+        zones.stream().sorted().forEach(zone -> WholeStream.events(events, ZoneId.of(zone).stream()).forEach(stored -> {
+            if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
+                    && governor.equals(appointed.governor()) && appointed.decisionSha256() != null) {
+                recorded.add(new RecordedAppointment(zone, stored.getSequenceNumber(), appointed.from(), appointed.appointedBy(),
+                        appointed.decisionSha256()));
+            }
+        }));
+        return List.copyOf(recorded);
+    }
+
+    /**
      * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): the governor's appointments and dismissals on the zone's record that name
      * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision.
      */
@@ -299,6 +317,33 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
                     + "-" + found.end() + "), which is never published. Enrol the person's certificate whose name does not, then appoint.",
                     "governor", mn.registry.kernel.privacy.PublishedTextScreen.ARTICLE);
         });
+    }
+
+    /**
+     * 003 art. 8.1-8.2 (choice, the lead's reading, ADR 0061 item 74; abuse audit F592, was O447): the governor heads <em>the</em> zone's
+     * administration, so a person in office as the governor of one zone is not appointed the governor of another until dismissed from it:
+     * else one person would head two zones' administrations, each zone's one office (8.1) held by someone answering for another. Judged on
+     * the person's own stream, the authority itself (a grant of {@link Role#ZONE_GOVERNOR} naming another zone not ended), at the registry's
+     * receipt with every grant and end already stored counted (as a signer is judged, ADR 0061 item 12), before the decision is claimed and
+     * before the zone's record is written: 409 {@code freezone.governor-of-another-zone}, field {@code governor}, nothing stored or claimed.
+     * The same zone again is the zone's record's ({@code freezone.governor-already-appointed}).
+     */
+    void governorHoldsNoOtherZone(PersonId governor, ZoneId zone, CommandContext context) {
+        List<Object> history = WholeStream.payloads(events, IdentityDirectory.streamOf(governor)).toList();
+        Instant at = context.receivedAt();
+        for (Object stored : history) {
+            Instant from = stored instanceof RoleGranted grant ? grant.validFrom() : stored instanceof RoleRevoked end ? end.validUntil() : null;
+            if (from != null && from.isAfter(at)) {
+                at = from;
+            }
+        }
+        IdentityDirectory.grantsHeldAt(history, Role.ZONE_GOVERNOR, at).stream().map(RoleGranted::zoneId)
+                .filter(other -> other != null && !other.equals(zone.value())).sorted().findFirst().ifPresent(other -> {
+                    throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.governor-of-another-zone", governor + " is the governor in "
+                            + "office of the zone " + other + " at the registry's receipt (" + context.receivedAt() + "): a governor heads one zone's "
+                            + "administration; the Cabinet member dismisses them there before appointing them to " + zone + ".", "governor",
+                            "003 art. 8.1-8.2");
+                });
     }
 
     // 003 art. 8.2; ADR 0055 item 7 (abuse audit F345): a person whose personal data was erased signs nothing again (their key is destroyed);

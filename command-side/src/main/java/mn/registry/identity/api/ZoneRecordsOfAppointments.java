@@ -26,6 +26,28 @@ public interface ZoneRecordsOfAppointments {
     }
 
     /**
+     * ADR 0061 item 77 (<b>choice</b>, the lead's reading; abuse audit F596, was O432; 003 art. 8.2): {@code governor}'s appointments on the
+     * records of {@code zones} that name their decision's document, each with its number on the zone's stream, the registry's time it took
+     * effect and its signer, as the staff's list of a person's grants and ends shows them (item 69). The default knows the documents only
+     * ({@link #appointmentDocuments}: number -1, no time or signer).
+     */
+    default java.util.List<RecordedAppointment> appointmentsOnTheRecords(PersonId governor, Set<String> zones) {
+        return zones.stream().sorted().flatMap(zone -> appointmentDocuments(governor, Set.of(zone)).stream().sorted()
+                .map(decision -> new RecordedAppointment(zone, -1, null, null, decision))).toList();
+    }
+
+    /**
+     * An appointment on a zone's record naming its decision's document.
+     *
+     * @param number         its number on the zone's stream (-1: not known)
+     * @param at             the registry's time it took effect (null: not known)
+     * @param by             the Cabinet member who signed it (null: not known)
+     * @param decisionSha256 the decision's document
+     */
+    record RecordedAppointment(String zone, long number, java.time.Instant at, PersonId by, String decisionSha256) {
+    }
+
+    /**
      * An appointment or dismissal on a zone's record naming no decision's document.
      *
      * @param act {@code grant} (an appointment) or {@code end} (a dismissal), as a statement names it

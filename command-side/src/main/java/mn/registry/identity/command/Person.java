@@ -161,6 +161,8 @@ class Person {
                     + " characters) in 'ground'.", "ground", "001 art. 23.1.1");
         }
         answersToTheCabinetMember(body, context);
+        // ADR 0061 item 75 (F593, was O429): an official of the representative's company does not lock them out
+        officialDoesNotActOnTheirCompanysRepresentative(body.personId(), context);
         List<String> revoked;
         if (named == null) {
             revoked = enrolledCertificates.stream().filter(c -> !revokedCertificates.contains(c)).sorted().toList();
@@ -273,6 +275,10 @@ class Person {
         java.security.cert.X509Certificate certificate = mn.registry.kernel.pki.Certificates.fromPem(body.certificatePem()).get(0);
         String fingerprint = mn.registry.kernel.pki.Certificates.fingerprint(certificate);
         boolean newCertificate = !enrolledCertificates.contains(fingerprint);
+        if (newCertificate) {
+            // ADR 0061 item 75 (F595): a new certificate replaces the representative's in force: an official of their company does not enrol it
+            officialDoesNotActOnTheirCompanysRepresentative(body.personId(), context);
+        }
         if (!newCertificate && (body.role() == null || revokedCertificates.contains(fingerprint))) {
             throw RegistryProblem.conflict("identity.certificate-already-enrolled", "The certificate " + fingerprint + " of " + body.personId()
                     + " was enrolled before" + (revokedCertificates.contains(fingerprint) ? " and is revoked: a revoked certificate signs "
@@ -341,6 +347,10 @@ class Person {
         }
         if (!activeGrants.contains(key(body.role(), null))) {
             throw RegistryProblem.conflict("identity.role-not-held", body.personId() + " does not hold " + body.role() + ".", EnrolSignerType.ARTICLE);
+        }
+        if (body.role() == Role.APPLICANT) {
+            // ADR 0061 item 75 (F593, was O429): an official of the representative's company does not end their role either
+            officialDoesNotActOnTheirCompanysRepresentative(body.personId(), context);
         }
         restsOnAnotherDocumentThanAnEnrolment(body.documentSha256(), body.personId());
         String document = lower(body.documentSha256());
@@ -581,11 +591,51 @@ class Person {
      */
     static void officialDoesNotNameTheirOwnCompany(String company, CommandContext context) {
         String named = company == null ? null : company.strip();
+        officialRepresentsNoCompanyUnnamed(context, "company");
         if (context.company() != null && context.company().equals(named)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-company", context.actor() + "'s own "
                     + "grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + named + ": they do not "
                     + "give it a representative for the ministry (an enrolment or a statement of the grant's company); another official does.",
                     "company", EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0061 item 76, <b>choice</b>, the lead's reading; abuse audit F594, was O431): a
+     * signer who holds, at the registry's receipt, a grant of the representative's role naming no company (stored before session 29, or by the
+     * start-up enrolment's any-company path, and given none by a statement) acts for any company (item 49), so item 72's rule and item 75's
+     * treat them as tied to <b>every</b> company: they give no company a representative, and end or lock out none, for the ministry; another
+     * official does (403 {@code identity.official-represents-any-company}, on {@code field}). Their grant's company is stated by another (item 63).
+     */
+    static void officialRepresentsNoCompanyUnnamed(CommandContext context, String field) {
+        if (context.roles().contains(Role.APPLICANT) && context.company() == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-any-company", context.actor() + "'s own "
+                    + "representative's grant in force at the registry's receipt (" + context.receivedAt() + ") names no company: it acts for any "
+                    + "company, so they neither give a company a representative nor end a representative's role or certificate for the ministry; "
+                    + "another official does (and states their grant's company).", field, EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1; domain-rules §1 (ADR 0061 item 75, <b>choice</b>, the lead's reading; abuse audit F593, was O429; F595): an
+     * official does not act on their own company's representative either way: item 72 refuses giving the company a representative, and
+     * this refuses taking one away, the end of the representative's role ({@code EndSignerRole} of {@link Role#APPLICANT}), the revocation of
+     * their certificate ({@code RevokeSignerCertificate}) or a new certificate enrolled for them, which replaces theirs ({@code EnrolSigner}),
+     * by a signer whose own grant in force at the registry's receipt names the company this person's grant in force names (or was stated for
+     * it, item 63): 403 {@code identity.official-represents-the-representatives-company}, field {@code personId}. A signer whose own grant
+     * names none is refused as tied to every company (item 76). The company's instruction to end its representative goes to an official with
+     * no tie. The representative's own revocation of their certificate stays theirs.
+     */
+    private void officialDoesNotActOnTheirCompanysRepresentative(mn.registry.kernel.identity.PersonId person, CommandContext context) {
+        if (!holds(Role.APPLICANT) || person.equals(context.actor())) {
+            return;
+        }
+        officialRepresentsNoCompanyUnnamed(context, "personId");
+        if (context.company() != null && context.company().equals(representedCompany)) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-representatives-company", context.actor()
+                    + "'s own grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + representedCompany
+                    + ", which " + person + " represents: an official does not end the role of their own company's representative, revoke their "
+                    + "certificate or enrol a new one for them; another official does.", "personId", EnrolSignerType.REPRESENTATIVE_ARTICLE);
         }
     }
 

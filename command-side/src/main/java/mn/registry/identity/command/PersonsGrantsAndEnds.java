@@ -114,10 +114,10 @@ class PersonsGrantsAndEnds implements GrantsAndEndsOfAPerson {
                     acts.add(row(number, recorded.act(), Role.ZONE_GOVERNOR, zone, recorded.at(), null, null, Map.of(), stated, zoneStream));
                 }
             });
-            zoneRecords.appointmentDocuments(person, Set.of(zone)).stream().map(PersonsGrantsAndEnds::lower).sorted()
-                    .filter(decision -> !cited.contains(decision))
-                    .forEach(decision -> acts.add(new GrantOrEnd(-1, "grant", Role.ZONE_GOVERNOR, zone, null, null, decision, OrderFrom.NAMED,
-                            concerns.apply(decision).orElse(null), zoneStream)));
+            // ADR 0061 item 77 (F596, was O432): each with its number on the zone's stream, its time and its signer
+            zoneRecords.appointmentsOnTheRecords(person, Set.of(zone)).stream().filter(a -> !cited.contains(lower(a.decisionSha256())))
+                    .forEach(a -> acts.add(new GrantOrEnd(a.number(), "grant", Role.ZONE_GOVERNOR, zone, a.at(), a.by(), lower(a.decisionSha256()),
+                            OrderFrom.NAMED, concerns.apply(lower(a.decisionSha256())).orElse(null), zoneStream)));
         }
         return Optional.of(List.copyOf(acts));
     }

@@ -13,7 +13,6 @@ import mn.registry.kernel.freezone.ZoneCommands;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.identity.PersonId;
 import mn.registry.kernel.identity.Role;
-import mn.registry.kernel.identity.RoleGranted;
 import mn.registry.kernel.identity.RoleRevoked;
 import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
@@ -22,17 +21,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 003 art. 8.7.7, 22.2 (ADR 0035 item 81; abuse audit F396-F397, was O223): the land desk offers a grant or a refusal only where the zone's land
- * register would record it on the signed-in governor's signature, and says why it offers no grant. A registry of its own: the test moves a
- * governor into a second zone and the clock on.
+ * register would record it on the signed-in governor's signature, and says why it offers no grant. A registry of its own: the test appoints a
+ * governor of its own to Zamyn-Uud and moves the clock on.
  */
 @BrowserTest(ownRegistry = true)
 class LandDeskBrowserTest {
@@ -81,13 +78,20 @@ class LandDeskBrowserTest {
     void the_land_desk_offers_only_what_the_land_register_would_record() {
         RegistryClock clock = registry.context.getBean(RegistryClock.class);
         LocalDate today = UlaanbaatarTime.dateOf(clock.instant());
-        // governor-altanbulag also represents an entity registered in Zamyn-Uud (its registration and land application signed while it held
-        // the applicant's role), which Zamyn-Uud's governor registered
+        // a person of the test's own represents an entity registered in Zamyn-Uud (its registration and land application signed while they
+        // held the applicant's role), which Zamyn-Uud's governor registered; since F592 (ADR 0061 item 74) a governor serves one zone, so the
+        // governor made Zamyn-Uud's is not one serving another zone (governor-altanbulag was, before)
         Enrolment enrolment = registry.context.getBean(Enrolment.class);
-        PersonId governor = new PersonId("governor-altanbulag");
+        mn.registry.kernel.pki.SigningIdentity person = registry.newPerson("governor-land-832");
+        try {
+            mn.registry.keystore.SigningIdentities.write(person, mn.registry.keystore.DemoPeople.directory(registry.dataDir).resolve("governor-land-832"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PersonId governor = person.person();
         PersonId supervisor = new PersonId("supervisor-1");
-        enrolment.grant(new RoleGranted(governor, Role.APPLICANT, null, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1), supervisor,
-                "test: the governor also represents an entity"));
+        enrolment.enrolRepresentativeOfAnyCompanyIfAbsent(governor, "Person governor-land-832", person.certificate(), supervisor,
+                "test: the future governor represents an entity");
         RegistrationId own = new RegistrationId(GovernorDeskBrowserTest.apply(registry, governor.value(), THE_GOVERNORS_OWN, ZAMYN_UUD.value()));
         RegistrationId shortStay = new RegistrationId(GovernorDeskBrowserTest.apply(registry, SHORT_STAY, ZAMYN_UUD.value()));
         RegistrationId longStay = new RegistrationId(GovernorDeskBrowserTest.apply(registry, LONG_STAY, ZAMYN_UUD.value()));
@@ -95,20 +99,20 @@ class LandDeskBrowserTest {
             send("governor-zamyn-uud", "RegisterEntity", new RegistrationCommands.RegisterEntity(entity));
         }
         String ownApplication = applyForLand(governor.value(), own, 111.89, today, today.plusYears(5));
-        enrolment.revoke(new RoleRevoked(governor, Role.APPLICANT, null, Instant.now(), supervisor, "test: the representation ended"));
+        enrolment.revoke(new RoleRevoked(governor, Role.APPLICANT, null, clock.instant(), supervisor, "test: the representation ended"));
         String shortApplication = applyForLand("applicant-1", shortStay, 111.90, today, today.plusDays(2));
         String longApplication = applyForLand("applicant-1", longStay, 111.91, today, today.plusYears(5));
         // 003 art. 22.4 (F541): the long stay's auction has its result (the other two have none: each is refused for its own reason first)
         mn.registry.standalone.LandSelectionStep.selected(registry.context, (p, t, b) -> send(p, t, b), "governor-zamyn-uud",
                 new mn.registry.kernel.freezone.LandApplicationId(longApplication), mn.registry.kernel.money.Money.mnt(45_000_000));
-        // the Cabinet member makes governor-altanbulag Zamyn-Uud's governor too
+        // the Cabinet member makes them Zamyn-Uud's governor
         send("cabinet-1", "DismissGovernor", new ZoneCommands.DismissGovernor(ZAMYN_UUD, new PersonId("governor-zamyn-uud"), "Cabinet member's order 2026/301",
                 upload("Cabinet member's order 2026/301")));
         send("cabinet-1", "AppointGovernor", new ZoneCommands.AppointGovernor(ZAMYN_UUD, governor, "Cabinet member's order 2026/302",
                 upload("Cabinet member's order 2026/302")));
         clock.advance(Duration.ofDays(3)); // the short stay's period ended yesterday
 
-        browser.signInAsDemo(governor.value());
+        browser.signInWithFiles(governor.value());
         String page = "/governor/zamyn-uud/land";
         browser.waitUntil("the three applications and the answer are on the land page", d -> {
             browser.open(page, "en");

@@ -118,6 +118,20 @@ class CabinetController {
         return pending;
     }
 
+    /**
+     * 003 art. 8.1-8.2 (ADR 0061 item 74; abuse audit F592, was O447): each governor the zones' records show serving, and the zone: the
+     * appointment's form refuses one of them for another zone (the registry refuses it, {@code freezone.governor-of-another-zone}).
+     */
+    static java.util.Map<String, String> governorsInOffice(List<Document> zones) {
+        java.util.Map<String, String> serving = new java.util.TreeMap<>();
+        for (Document zone : zones) {
+            if (zone.get("governors") instanceof List<?> governors) {
+                governors.forEach(governor -> serving.putIfAbsent(String.valueOf(governor), zone.getString("_id")));
+            }
+        }
+        return serving;
+    }
+
     @GetMapping("/cabinet")
     String desk(@RequestParam(required = false) String storedActsOf, @RequestParam(required = false) Long act,
                 @RequestParam(name = "zone", required = false) String actsZone,
@@ -140,6 +154,9 @@ class CabinetController {
                 rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter), recordedAfter));
             }
             model.addAttribute("zones", zones);
+            model.addAttribute("governorsInOffice", governorsInOffice(zones));
+            // ADR 0061 items 72, 75-76 (F563, F564, F593-F595): the Cabinet member's own representative's grant, if any, ties them as a supervisor
+            mn.registry.web.desk.RepresentativeTie.of(actor.roles(), actor.company()).addTo(model);
             model.addAttribute("pendingBaseValues", pendingBaseValues(zones));
             model.addAttribute("reports", rows);
             // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; F439, was O259): the court decisions a zone's governor left unrecorded past their last day

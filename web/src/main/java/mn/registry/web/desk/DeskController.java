@@ -76,6 +76,7 @@ class DeskController {
             model.addAttribute("nearDays", NEAR_DUE_WORKING_DAYS);
             model.addAttribute("files", cases.all());
             model.addAttribute("supervisor", supervisor);
+            RepresentativeTie.of(actor.roles(), actor.company()).addTo(model);
             model.addAttribute("escalations", supervisor ? cases.escalations() : List.of());
             // 002 art. 23.2; 001 art. 23.1.1 (ADR 0046 item 157, choice; F526, was O405): the permits of the holder the official acts for are
             // listed, marked "another official decides" (the file's page offers them nothing: F546)
