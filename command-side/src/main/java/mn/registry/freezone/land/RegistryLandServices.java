@@ -16,9 +16,11 @@ class RegistryLandServices implements LandServices {
     private final LandHolders holders;
     private final DocumentStore documents;
     private final int maxLandYears;
+    private final mn.registry.infrastructure.calendar.CurrentCalendar calendar;
 
     RegistryLandServices(Zones zones, EventStore events, DocumentStore documents, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere,
-                         @Value("${registry.freezone.land.max-years:60}") int maxLandYears) {
+                         @Value("${registry.freezone.land.max-years:60}") int maxLandYears,
+                         mn.registry.infrastructure.calendar.CurrentCalendar calendar) {
         if (maxLandYears < 1) {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
@@ -26,6 +28,7 @@ class RegistryLandServices implements LandServices {
         this.holders = new LandHolders(events, elsewhere::ofEach, zones::closures); // ADR 0035 item 101: the closures move 12.5's periods
         this.documents = documents;
         this.maxLandYears = maxLandYears;
+        this.calendar = calendar;
     }
 
     @Override
@@ -66,5 +69,11 @@ class RegistryLandServices implements LandServices {
     @Override
     public int maxLandYears() {
         return maxLandYears;
+    }
+
+    @Override
+    public java.time.LocalDate lastDayToConfirmBaseValue(java.time.Instant recordedAt) {
+        return calendar.dueOnTheCalendarInForceNow(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(recordedAt),
+                mn.registry.kernel.freezone.FreeZoneTerms.LAND_BASE_VALUE_AWAITS).due();
     }
 }
