@@ -440,7 +440,7 @@ class ZoneLand {
     // 003 art. 22.4 (ADR 0035 item 146): an annulment gives its reasons, published beside the result it annuls
     static String annulmentGivesItsReasons(String reasons) {
         if (!saysSomething(reasons)) {
-            throw RegistryProblem.invalid("freezone.reasons-missing", "An annulment of a tender's or auction's result gives its reasons.", "reasons",
+            throw RegistryProblem.invalid("freezone.annulment-reasons-missing", "An annulment of a tender's or auction's result gives its reasons.", "reasons",
                     "003 art. 22.4");
         }
         mn.registry.freezone.zone.ReadableText.requireReadable(reasons, "reasons", "003 art. 22.4");

@@ -135,16 +135,16 @@ class FreeZoneAbuseRound37Test extends ZoneLandAbuseFixture {
     }
 
     @Test
-    @DisplayName("003 art. 22.4; 002 art. 15.3, 30.1 (ADR 0035 item 147): the reasons are required (400 freezone.reasons-missing, blank or "
+    @DisplayName("003 art. 22.4; 002 art. 15.3, 30.1 (ADR 0035 item 147): the reasons are required (400 freezone.annulment-reasons-missing, blank or "
             + "invisible) and published, so screened as published text: a person's phone number or civil registration number refused (400 "
             + "privacy.personal-details-in-published-text) before anything is claimed or stored; the act is the zone governor's alone, and the "
             + "annulment is published whole")
     void the_reasons_are_given_and_screened() {
         Object applied = applied(1, HOLDER, PARCEL_A, FROM, UNTIL);
         fixture.given(applied, selected(1)).when(byGovernor(annul(" \u00a0\u200b "), GOVERNOR, ZONE, LATER))
-                .expectException(problem("freezone.reasons-missing", "reasons", "003 art. 22.4")).expectNoEvents();
+                .expectException(problem("freezone.annulment-reasons-missing", "reasons", "003 art. 22.4")).expectNoEvents();
         fixture.given(applied, selected(1)).when(byGovernor(annul(null), GOVERNOR, ZONE, LATER))
-                .expectException(problem("freezone.reasons-missing", "reasons", "003 art. 22.4")).expectNoEvents();
+                .expectException(problem("freezone.annulment-reasons-missing", "reasons", "003 art. 22.4")).expectNoEvents();
         for (String personal : List.of("the winner's director called from 99112233 to say it was wrong",
                 "the bidder Бат, РД УБ99112233, was recorded instead")) {
             assertThatThrownBy(() -> PublishedTextScreen.screen(annul(personal))).as(personal)

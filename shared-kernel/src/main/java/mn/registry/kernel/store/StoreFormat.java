@@ -42,9 +42,11 @@ public final class StoreFormat {
      * application ({@code LandSelectionResultRecorded}, ADR 0035 item 130), a type session 30's release does not know (it would grant on no result);
      * and a second Cabinet member's confirmation of a lower basic value of land ({@code LandBaseValueConfirmed}, ADR 0035 item 142), a type
      * session 30's release does not know, and a lower value recorded awaiting it ({@code LandBaseValueRecorded.awaitsSecondSignature}), a field
-     * it drops (it would put the lower value in force at its record).
+     * it drops (it would put the lower value in force at its record). 9: session 32's release, whose zones' land registers may hold a
+     * governor's annulment of a tender's or auction's result before any land rights rested on it ({@code LandSelectionResultAnnulled}, ADR
+     * 0035 item 147), a type session 31's release does not know (it would still hold the annulled result, and grant on it).
      */
-    public static final int CURRENT = 8;
+    public static final int CURRENT = 9;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which

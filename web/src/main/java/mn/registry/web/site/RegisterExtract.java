@@ -425,6 +425,10 @@ class RegisterExtract {
             // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): the result of a tender or auction, the entity it selected and the nominal value
             case "LandSelectionResultRecorded" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
                     value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by};
+            // 003 art. 22.4, 22.5 (ADR 0035 item 147, F582): the result annulled before a grant, with its reasons and date
+            case "LandSelectionResultAnnulled" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
+                    value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by,
+                    p.path("reasons").asText("")};
             default -> null;
         };
         if (args == null) {
