@@ -903,14 +903,33 @@ class ZoneLand {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(LandCommands.ConfirmLandBaseValue body, CommandContext context, LandServices services) {
-        LandEvents.LandBaseValueRecorded value = recordedValueNamed(body.decision());
-        lowerValueIsConfirmedByAnotherCabinetMember(value, context.actor());
-        lowerValueAwaitsConfirmation(value);
-        lowerValueIsNotSuperseded(value);
-        lowerValueHasNotLapsed(value, services.lastDayToConfirmBaseValue(value.recordedAt()), context.receivedAt());
+        LandEvents.LandBaseValueRecorded value = lowerValueIsConfirmable(body.decision(), context.actor(), context.receivedAt(), services);
         apply(new LandEvents.LandBaseValueConfirmed(value.zoneId(), value.number(), value.perHectare(), value.decision(), "003 art. 22.3",
                 context.receivedAt(), context.actor()));
         return value.number();
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 items 142-143, 149-150): the rules of a confirmation, in the handler's order: the value named, not the signer's own
+     * record, awaiting, not superseded, not lapsed at {@code receivedAt}. The Cabinet's desk is answered by the same method
+     * ({@link #baseValueConfirmationAcceptedAt}).
+     */
+    LandEvents.LandBaseValueRecorded lowerValueIsConfirmable(String decision, PersonId signer, Instant receivedAt, LandServices services) {
+        LandEvents.LandBaseValueRecorded value = recordedValueNamed(decision);
+        lowerValueIsConfirmedByAnotherCabinetMember(value, signer);
+        lowerValueAwaitsConfirmation(value);
+        lowerValueIsNotSuperseded(value);
+        lowerValueHasNotLapsed(value, services.lastDayToConfirmBaseValue(value.recordedAt()), receivedAt);
+        return value;
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 150; abuse audit F586, was O450): whether the confirmation of the lower value named by {@code decision} would
+     * be recorded at {@code now} on {@code signer}'s signature ({@link #lowerValueIsConfirmable}), for the Cabinet's desk: it knows the value's
+     * recorder, which the public register does not name, so the desk leaves a member's own values, and lapsed ones, out of the form.
+     */
+    mn.registry.kernel.freezone.LandActs.Verdict baseValueConfirmationAcceptedAt(Instant now, LandServices services, String decision, PersonId signer) {
+        return verdictOf(() -> lowerValueIsConfirmable(decision, signer, now, services));
     }
 
     /**

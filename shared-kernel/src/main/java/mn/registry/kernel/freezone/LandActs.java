@@ -111,5 +111,15 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
          * For the Cabinet's desk, which offers the exemption's form for a holder only then. No register read.
          */
         Verdict exemptionFor(ZoneId zone, RegistrationId holder, PersonId signer, String company);
+
+        /**
+         * 003 art. 22.3 (ADR 0035 items 142, 149-150; abuse audit F585-F586, was O450-O451): whether the second signature of the lower basic value
+         * of land recorded in {@code zone} under the Government decision's reference {@code decision} would be recorded now on the Cabinet member
+         * {@code signer}'s signature (not their own record, awaiting, not superseded, not lapsed); empty when the zone has no land register or no
+         * command side answers. For the Cabinet's desk, which offers the confirmation's form for a value only then.
+         */
+        default Optional<Verdict> baseValueConfirmationBy(ZoneId zone, String decision, PersonId signer) {
+            return Optional.empty();
+        }
     }
 }
