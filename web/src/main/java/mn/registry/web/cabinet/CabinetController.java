@@ -126,8 +126,9 @@ class CabinetController {
                     com.fasterxml.jackson.databind.JsonNode inForce = entry.details().path("landBaseValue").path("landBaseValuePerHectare");
                     String decision = value.path("landBaseValuePendingDecision").asText("");
                     LocalDate until = dates.baseValueAwaitsUntil(value.path("landBaseValuePendingRecordedAt").asText(""));
-                    String refusedWith = acts == null ? "unanswered" : acts.baseValueConfirmationBy(mn.registry.kernel.freezone.ZoneId.of(id), decision,
-                            signer).map(mn.registry.kernel.freezone.LandActs.Verdict::refusedWith).orElse("unanswered");
+                    mn.registry.kernel.freezone.LandActs.Verdict verdict = acts == null ? null : acts.baseValueConfirmationBy(
+                            mn.registry.kernel.freezone.ZoneId.of(id), decision, signer).orElse(null);
+                    String refusedWith = verdict == null ? "unanswered" : verdict.refusedWith(); // null: accepted
                     pending.add(new PendingBaseValue(id, zone.getString("name"), mn.registry.web.Amounts.money(value.path("landBaseValuePendingPerHectare")),
                             inForce.has("amount") ? mn.registry.web.Amounts.money(inForce) : null, decision,
                             dates.date(value.path("landBaseValuePendingDecidedOn").asText(null)),
