@@ -430,11 +430,16 @@ class ZoneLand {
         }
         noLandRightsRestOnTheResult(application);
         applicationIsPending(application.id()); // refused or withdrawn: its result selects no one any more (item 134)
-        deciderIsNotTheApplicant(application, context.actor());
-        deciderDoesNotRepresentTheEntity(application.applicant(), Signer.of(context), "applicationId");
+        annulmentIsTheDecidersToSign(application, Signer.of(context));
         LandEvents.LandSelectionResultRecorded result = resultStandsToBeAnnulled(application);
         apply(new LandEvents.LandSelectionResultAnnulled(zoneId, application.id(), result.winner(), result.method(), result.nominalValue(),
                 result.resultSha256(), reasons, "003 art. 22.4, 22.5", context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 8.7.7, 22.4 (ADR 0035 item 146): the governor who signed the application, or represents its entity, annuls no result of it
+    void annulmentIsTheDecidersToSign(Application application, Signer governor) {
+        deciderIsNotTheApplicant(application, governor.person());
+        deciderDoesNotRepresentTheEntity(application.applicant(), governor, "applicationId");
     }
 
     // 003 art. 22.4 (ADR 0035 item 146): an annulment gives its reasons, published beside the result it annuls
@@ -1193,7 +1198,8 @@ class ZoneLand {
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
                 standing.apply(applications.get(id).applicant()), representative))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative),
+                annulmentsAcceptedAt(representative));
     }
 
     /**
@@ -1208,6 +1214,22 @@ class ZoneLand {
             selectionIsRecordedOnce(a);
             parcelIsNotSelectedForAnOverlappingPeriod(a);
         })));
+        return verdicts;
+    }
+
+    /**
+     * 003 art. 22.4 (ADR 0035 item 146; F582): for each pending application whose result stands, whether its annulment would be recorded on the
+     * governor's signature, on the handler's rules ({@link #annulmentIsTheDecidersToSign}, {@link #resultStandsToBeAnnulled}); the reasons are
+     * the act's.
+     */
+    private Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> annulmentsAcceptedAt(Signer governor) {
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> verdicts = new LinkedHashMap<>();
+        applications.values().stream().filter(a -> a.decision() == Decision.PENDING && selections.containsKey(a.id()))
+                .forEach(a -> verdicts.put(a.id(), verdictOf(() -> {
+                    noLandRightsRestOnTheResult(a);
+                    annulmentIsTheDecidersToSign(a, governor);
+                    resultStandsToBeAnnulled(a);
+                })));
         return verdicts;
     }
 

@@ -225,4 +225,58 @@ class FreeZoneAbuseRound37Test extends ZoneLandAbuseFixture {
         fixture.given(inForce(recorded), pending(recorded)).when(confirmAt(startOf(lastDay.plusDays(1)).plusSeconds(3_600)))
                 .expectException(problem("freezone.land-base-value-lapsed", "decision", "003 art. 22.3")).expectNoEvents();
     }
+
+    /** The Cabinet desk's verdict at {@code at} on {@code signer}'s confirmation of {@link #LOWER}, read as the registry reads it, on these events. */
+    private java.util.Optional<mn.registry.kernel.freezone.LandActs.Verdict> deskVerdict(Instant at, PersonId signer, Object... events) {
+        org.axonframework.config.Configuration axon = landRegisters(services);
+        try {
+            for (int i = 0; i < events.length; i++) {
+                axon.eventStore().publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("ZoneLand", ZONE.landStream(), i, events[i]));
+            }
+            LandActsNow acts = new LandActsNow(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC), services, axon.eventStore(),
+                    () -> axon.repository(ZoneLand.class));
+            var verdict = acts.baseValueConfirmationBy(ZONE, LOWER, signer);
+            assertThat(axon.eventStore().readEvents(ZONE.landStream()).asStream().count()).as("the answer stores nothing").isEqualTo(events.length);
+            return verdict;
+        } finally {
+            axon.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 22.3 (ADR 0035 item 150; F586, was O450): the Cabinet desk asks the land register, which knows the value's recorder: "
+            + "accepted for a second Cabinet member before the last day; refused freezone.land-base-value-own-record for its recorder (the desk "
+            + "lists it, not in the form) and freezone.land-base-value-lapsed after the last day; each verdict the register's own at the receipt")
+    void the_cabinet_desk_is_answered_by_the_register() {
+        Instant recorded = Instant.parse("2026-12-01T03:00:00Z");
+        Instant lastSecond = startOf(LocalDate.of(2026, 12, 16)).minusSeconds(1);
+        Object[] given = {inForce(recorded), pending(recorded)};
+        assertThat(deskVerdict(lastSecond, SECOND, given)).contains(mn.registry.kernel.freezone.LandActs.Verdict.ACCEPTED);
+        assertThat(deskVerdict(lastSecond, CABINET, given).orElseThrow().refusedWith()).isEqualTo("freezone.land-base-value-own-record");
+        assertThat(deskVerdict(lastSecond.plusSeconds(1), SECOND, given).orElseThrow().refusedWith()).isEqualTo("freezone.land-base-value-lapsed");
+        for (Instant at : List.of(lastSecond, lastSecond.plusSeconds(1))) {
+            for (PersonId who : List.of(SECOND, CABINET)) {
+                agrees(deskVerdict(at, who, given).orElseThrow(), given, signed(new LandCommands.ConfirmLandBaseValue(ZONE, LOWER), who, at,
+                        Role.CABINET_MEMBER));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("003 art. 22.4 (ADR 0035 item 146; F582-F584): the land desk's verdict on an annulment is the register's: offered for a pending "
+            + "application whose result stands; not for the applicant's signer (freezone.decider-is-applicant), nor once it was annulled or "
+            + "granted (no verdict: not offered); each verdict agrees with the handler at the same receipt")
+    void the_land_desk_offers_the_annulment_as_the_register_judges_it() {
+        Object applied = applied(1, HOLDER, PARCEL_A, FROM, UNTIL);
+        Object[] standing = {applied, selected(1)};
+        mn.registry.kernel.freezone.LandActs.Verdict offered = actsAt(LATER, GOVERNOR, standing).annulmentOf(A1).orElseThrow();
+        assertThat(offered.accepted()).isTrue();
+        agrees(offered, standing, byGovernor(annul(REASONS), GOVERNOR, ZONE, LATER));
+        mn.registry.kernel.freezone.LandActs.Verdict signer = actsAt(LATER, REPRESENTATIVE, standing).annulmentOf(A1).orElseThrow();
+        assertThat(signer.refusedWith()).isEqualTo("freezone.decider-is-applicant");
+        agrees(signer, standing, byGovernor(annul(REASONS), REPRESENTATIVE, ZONE, LATER));
+        assertThat(actsAt(LATER, GOVERNOR, applied, selected(1), annulled(ANNULLED)).annulmentOf(A1)).isEmpty();
+        assertThat(actsAt(LATER, GOVERNOR, applied, selected(1), granted(1, 1, HOLDER, PARCEL_A, FROM, UNTIL)).annulmentOf(A1)).isEmpty();
+        assertThat(actsAt(LATER, GOVERNOR, applied).annulmentOf(A1)).isEmpty();
+    }
 }
