@@ -44,6 +44,7 @@ const bodies = {
   ReportLandFeePaid: f => ({ zoneId: value(f, 'zoneId'), licenceId: value(f, 'licenceId'),
     paid: { amount: Number(value(f, 'paid.amount')), currency: value(f, 'paid.currency') || 'MNT' }, receiptSha256: value(f, 'receiptSha256') }),
   // 003 art. 22.4, 22.5 (ADR 0035 item 130, F541): the tender's or auction's result for the application it selected
+  AnnulLandSelectionResult: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: value(f, 'reasons') }),
   RecordLandSelectionResult: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'),
     nominalValue: { amount: Number(value(f, 'nominalValue')), currency: 'MNT' }, resultSha256: value(f, 'resultSha256') }),
   RefuseLandUse: f => ({ zoneId: value(f, 'zoneId'), applicationId: value(f, 'applicationId'), reasons: lines(value(f, 'reasons')) }),

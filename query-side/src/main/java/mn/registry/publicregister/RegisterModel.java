@@ -78,6 +78,8 @@ final class RegisterModel {
         handlers.put(LandEvents.LandBaseValueRecorded.class.getName(), this::landBaseValue);
         handlers.put(LandEvents.LandBaseValueConfirmed.class.getName(), this::landBaseValueConfirmed);
         handlers.put(LandEvents.LandSelectionResultRecorded.class.getName(), this::landSelected);
+        // 003 art. 22.4 (ADR 0035 item 147, F582): the annulment of a result before a grant, beside it in the selected entity's history
+        handlers.put(LandEvents.LandSelectionResultAnnulled.class.getName(), this::landSelected);
     }
 
     /**

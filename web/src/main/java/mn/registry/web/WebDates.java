@@ -39,6 +39,19 @@ public class WebDates {
         return DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale);
     }
 
+    /**
+     * 003 art. 22.3 (ADR 0035 item 149, choice; F585): the last day a lower basic value of land recorded at {@code recordedAt} (ISO instant) awaits
+     * its second signature, on the calendar in force now, as the land register judges a confirmation; null when it is not an ISO instant.
+     */
+    public LocalDate baseValueAwaitsUntil(String recordedAt) {
+        try {
+            return calendar.dueOnTheCalendarInForceNow(UlaanbaatarTime.dateOf(Instant.parse(recordedAt)),
+                    mn.registry.kernel.freezone.FreeZoneTerms.LAND_BASE_VALUE_AWAITS).due();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A day, e.g. "16 Dec 2026"; the text itself when it is not an ISO date; empty for null. */
     public String date(Object day) {
         if (day == null) {

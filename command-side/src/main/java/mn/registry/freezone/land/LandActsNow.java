@@ -71,4 +71,14 @@ class LandActsNow implements LandActs.OfTheZone {
             ZoneLand.exemptionHolderIsNotTheSigners(services.standing(holder, read), holder, new ZoneLand.Signer(signer, company, now));
         });
     }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 items 149-150; F585-F586, was O450-O451): judged by the confirmation's own rules ({@link
+     * ZoneLand#lowerValueIsConfirmable}) on the zone's land register now: one load of it.
+     */
+    @Override
+    public Optional<LandActs.Verdict> baseValueConfirmationBy(ZoneId zone, String decision, PersonId signer) {
+        return registers.fold(zone.landStream(), (register, now) -> register.baseValueConfirmationAcceptedAt(now, services, decision, signer))
+                .map(mn.registry.kernel.look.Folded::answer);
+    }
 }

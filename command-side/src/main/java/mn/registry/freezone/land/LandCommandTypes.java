@@ -150,6 +150,17 @@ class LandCommandTypes {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 items 146-148; abuse audit F582-F584, was O440): the zone's governor in office at the
+     * receipt (as for the result's record) annuls a result before land rights rest on it, with reasons screened as published text. The
+     * result's document is not released: it stays claimed by the annulled result (item 148).
+     */
+    @Bean
+    SignedCommandType<LandCommands.AnnulLandSelectionResult> annulLandSelectionResultType() {
+        return GovernorCommandType.toAggregate(LandCommands.AnnulLandSelectionResult.class, commands, b -> unknownApplication(b.applicationId()),
+                (b, context, returned) -> new ApplicationAnswer(b.applicationId(), context.receivedAt(), "RESULT_ANNULLED"));
+    }
+
+    /**
      * 003 art. 22.5 (choice, ADR 0035 item 18; abuse audit F122): the receipt is claimed registry-wide ({@link LandFeeReceiptClaims})
      * after the zone check and before the land register acts, and released when the fee is refused.
      */

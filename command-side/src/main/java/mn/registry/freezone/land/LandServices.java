@@ -64,4 +64,14 @@ interface LandServices {
      * a ministry parameter ({@code registry.freezone.land.max-years}, default 60).
      */
     int maxLandYears();
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 149, choice; abuse audit F585): the last day (in Ulaanbaatar) a lower basic value recorded at {@code recordedAt}
+     * is confirmed: {@link mn.registry.kernel.freezone.FreeZoneTerms#LAND_BASE_VALUE_AWAITS} working days after its receipt's day, on the
+     * working-day calendar in force now. A test's services answer on the calendar as shipped.
+     */
+    default java.time.LocalDate lastDayToConfirmBaseValue(java.time.Instant recordedAt) {
+        return mn.registry.kernel.calendar.WorkingDayCalendar.base()
+                .deadline(recordedAt, mn.registry.kernel.freezone.FreeZoneTerms.LAND_BASE_VALUE_AWAITS).due();
+    }
 }

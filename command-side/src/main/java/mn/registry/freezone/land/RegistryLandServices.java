@@ -17,9 +17,11 @@ class RegistryLandServices implements LandServices {
     private final DocumentStore documents;
     private final EventStore events;
     private final int maxLandYears;
+    private final mn.registry.infrastructure.calendar.CurrentCalendar calendar;
 
     RegistryLandServices(Zones zones, EventStore events, DocumentStore documents, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere,
-                         @Value("${registry.freezone.land.max-years:60}") int maxLandYears) {
+                         @Value("${registry.freezone.land.max-years:60}") int maxLandYears,
+                         mn.registry.infrastructure.calendar.CurrentCalendar calendar) {
         if (maxLandYears < 1) {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
@@ -28,6 +30,7 @@ class RegistryLandServices implements LandServices {
         this.documents = documents;
         this.events = events;
         this.maxLandYears = maxLandYears;
+        this.calendar = calendar;
     }
 
     // ADR 0035 item 154 (F590): the person's stream read as the registry holds it, the kernel's one fold of the end (IdentityDirectory)
@@ -78,5 +81,11 @@ class RegistryLandServices implements LandServices {
     @Override
     public int maxLandYears() {
         return maxLandYears;
+    }
+
+    @Override
+    public java.time.LocalDate lastDayToConfirmBaseValue(java.time.Instant recordedAt) {
+        return calendar.dueOnTheCalendarInForceNow(mn.registry.kernel.calendar.UlaanbaatarTime.dateOf(recordedAt),
+                mn.registry.kernel.freezone.FreeZoneTerms.LAND_BASE_VALUE_AWAITS).due();
     }
 }

@@ -99,6 +99,10 @@ class ZoneLand {
     private final Map<String, LandLicenceId> receiptDocuments = new java.util.HashMap<>();
     /** The tenders' and auctions' results recorded in this zone (003 art. 22.4; ADR 0035 item 130, F541), by the application each selected. */
     private final Map<LandApplicationId, LandEvents.LandSelectionResultRecorded> selections = new java.util.HashMap<>();
+    /** The results annulled before a grant (ADR 0035 item 146, F582), by the application each had selected, the last annulment kept. */
+    private final Map<LandApplicationId, LandEvents.LandSelectionResultAnnulled> annulledSelections = new java.util.HashMap<>();
+    /** The documents of those annulled results (ADR 0035 item 148): not a new result's document again (they stay claimed by the annulled one). */
+    private final java.util.Set<String> annulledResultDocuments = new java.util.HashSet<>();
     /**
      * The day each holder concluded its first land use agreement in this zone (003 art. 23.3): the local day its first rights were granted,
      * whatever became of them since (ADR 0035 item 34, F173).
@@ -417,11 +421,87 @@ class ZoneLand {
         Application application = applicationIsPending(body.applicationId());
         applicationIsGrantable(application, zone, services.standing(application.applicant(), zone), Signer.of(context));
         selectionIsRecordedOnce(application);
+        resultsDocumentWasNotAnnulled(body.resultSha256());
         parcelIsNotSelectedForAnOverlappingPeriod(application);
         nominalValueIsGiven(body.nominalValue());
         nominalValueIsNotBelowTheBaseValue(body.nominalValue(), ParcelGeometry.hectares(application.parcel()), context.receivedAt());
         apply(new LandEvents.LandSelectionResultRecorded(zoneId, application.id(), application.applicant(), application.method(), body.nominalValue(),
                 body.resultSha256(), context.receivedAt(), context.actor()));
+    }
+
+    /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 items 146-148, <b>choice</b>; abuse audit F582-F584, was O440): the governor annuls a
+     * result recorded in error, with reasons (published: screened by the command pipeline as every published text, and required here), only
+     * while no land rights rest on it. Who signs is judged by the command type at the receipt, as the result's record is (the zone's governor in
+     * office then); a governor who signed the application, or represents its entity, does not annul its result, as they do not record it.
+     */
+    @CommandHandler
+    void handle(LandCommands.AnnulLandSelectionResult body, CommandContext context) {
+        String reasons = annulmentGivesItsReasons(body.reasons());
+        Application application = applications.get(body.applicationId());
+        if (application == null) {
+            applicationIsPending(body.applicationId()); // 404 freezone.land-application-unknown
+        }
+        noLandRightsRestOnTheResult(application);
+        applicationIsPending(application.id()); // refused or withdrawn: its result selects no one any more (item 134)
+        annulmentIsTheDecidersToSign(application, Signer.of(context));
+        LandEvents.LandSelectionResultRecorded result = resultStandsToBeAnnulled(application);
+        apply(new LandEvents.LandSelectionResultAnnulled(zoneId, application.id(), result.winner(), result.method(), result.nominalValue(),
+                result.resultSha256(), reasons, "003 art. 22.4, 22.5", context.receivedAt(), context.actor()));
+    }
+
+    // 003 art. 8.7.7, 22.4 (ADR 0035 item 146): the governor who signed the application, or represents its entity, annuls no result of it
+    void annulmentIsTheDecidersToSign(Application application, Signer governor) {
+        deciderIsNotTheApplicant(application, governor.person());
+        deciderDoesNotRepresentTheEntity(application.applicant(), governor, "applicationId");
+    }
+
+    // 003 art. 22.4 (ADR 0035 item 146): an annulment gives its reasons, published beside the result it annuls
+    static String annulmentGivesItsReasons(String reasons) {
+        if (!saysSomething(reasons)) {
+            throw RegistryProblem.invalid("freezone.annulment-reasons-missing", "An annulment of a tender's or auction's result gives its reasons.", "reasons",
+                    "003 art. 22.4");
+        }
+        mn.registry.freezone.zone.ReadableText.requireReadable(reasons, "reasons", "003 art. 22.4");
+        return reasons.strip();
+    }
+
+    /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 item 146, <b>choice</b>; abuse audit F583): a result is annulled only before land rights
+     * rest on it: once the application was granted on it, the licence (and its fee equal to the result's value) stands on the result, and its
+     * end is the licence's revocation, not an annulment that leaves a licence resting on nothing (409).
+     */
+    static void noLandRightsRestOnTheResult(Application application) {
+        if (application.decision() == Decision.GRANTED) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.selection-result-granted", "Land rights were granted on the result "
+                    + "that selected " + application.id() + "; a result a licence rests on is not annulled.", "applicationId", "003 art. 22.4, 22.5");
+        }
+    }
+
+    /**
+     * 003 art. 22.4 (ADR 0035 item 146; F584): the application has a result to annul: none recorded 409 {@code freezone.selection-unknown} (as the
+     * grant's); the last one annulled already, with no new one recorded, 409 {@code freezone.selection-annulled-already}.
+     */
+    LandEvents.LandSelectionResultRecorded resultStandsToBeAnnulled(Application application) {
+        LandEvents.LandSelectionResultAnnulled annulled = annulledSelections.get(application.id());
+        if (annulled != null && !selections.containsKey(application.id())) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.selection-annulled-already", "The result of the " + annulled.method()
+                    + " that selected " + application.id() + " was annulled on " + annulled.annulledAt() + "; no result is recorded for it since.",
+                    "applicationId", "003 art. 22.4");
+        }
+        return selectionOf(application);
+    }
+
+    /**
+     * 003 art. 22.4 (the lead's reading, ADR 0035 item 148, <b>choice</b>; F584): an annulled result's document stays claimed by it (its
+     * registry-wide claim is not released: another application's result on it is refused there), and is not the document of a new result for
+     * the same application either: a new result is recorded on its own document.
+     */
+    void resultsDocumentWasNotAnnulled(String resultSha256) {
+        if (annulledResultDocuments.contains(resultSha256)) { // well-formed (lower case) since SELECTION_RESULT.received
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.selection-result-document-annulled", "This document is the result "
+                    + "annulled already; a new result is recorded on its own document.", "resultSha256", "003 art. 22.4");
+        }
     }
 
     // 003 art. 22.4 (ADR 0035 item 130): the result's document is uploaded first (POST /api/documents); a malformed hash is answered as one never received
@@ -841,14 +921,34 @@ class ZoneLand {
     // the command type at the receipt, as the record's signer is (the Cabinet member's role in force then)
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(LandCommands.ConfirmLandBaseValue body, CommandContext context) {
-        LandEvents.LandBaseValueRecorded value = recordedValueNamed(body.decision());
-        lowerValueIsConfirmedByAnotherCabinetMember(value, context.actor());
-        lowerValueAwaitsConfirmation(value);
-        lowerValueIsNotSuperseded(value);
+    int handle(LandCommands.ConfirmLandBaseValue body, CommandContext context, LandServices services) {
+        LandEvents.LandBaseValueRecorded value = lowerValueIsConfirmable(body.decision(), context.actor(), context.receivedAt(), services);
         apply(new LandEvents.LandBaseValueConfirmed(value.zoneId(), value.number(), value.perHectare(), value.decision(), "003 art. 22.3",
                 context.receivedAt(), context.actor()));
         return value.number();
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 items 142-143, 149-150): the rules of a confirmation, in the handler's order: the value named, not the signer's own
+     * record, awaiting, not superseded, not lapsed at {@code receivedAt}. The Cabinet's desk is answered by the same method
+     * ({@link #baseValueConfirmationAcceptedAt}).
+     */
+    LandEvents.LandBaseValueRecorded lowerValueIsConfirmable(String decision, PersonId signer, Instant receivedAt, LandServices services) {
+        LandEvents.LandBaseValueRecorded value = recordedValueNamed(decision);
+        lowerValueIsConfirmedByAnotherCabinetMember(value, signer);
+        lowerValueAwaitsConfirmation(value);
+        lowerValueIsNotSuperseded(value);
+        lowerValueHasNotLapsed(value, services.lastDayToConfirmBaseValue(value.recordedAt()), receivedAt);
+        return value;
+    }
+
+    /**
+     * 003 art. 22.3 (ADR 0035 item 150; abuse audit F586, was O450): whether the confirmation of the lower value named by {@code decision} would
+     * be recorded at {@code now} on {@code signer}'s signature ({@link #lowerValueIsConfirmable}), for the Cabinet's desk: it knows the value's
+     * recorder, which the public register does not name, so the desk leaves a member's own values, and lapsed ones, out of the form.
+     */
+    mn.registry.kernel.freezone.LandActs.Verdict baseValueConfirmationAcceptedAt(Instant now, LandServices services, String decision, PersonId signer) {
+        return verdictOf(() -> lowerValueIsConfirmable(decision, signer, now, services));
     }
 
     /**
@@ -905,6 +1005,23 @@ class ZoneLand {
             throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-superseded", "The basic value " + value.perHectare()
                     + " per hectare (Government decision " + value.decision() + ") was superseded by the value recorded later on the Government "
                     + "decision " + last.decision() + "; it is no longer confirmed.", "decision", "003 art. 22.3");
+        }
+    }
+
+    /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 149, <b>choice</b>; abuse audit F585, was O451): a lower value awaits its second signature
+     * for {@link FreeZoneTerms#LAND_BASE_VALUE_AWAITS} working days after its record's receipt (day 0; the last day {@code lastDay}, on the
+     * registry's working-day calendar); a confirmation received after that day (in Ulaanbaatar) is refused (409), so a value is not brought into
+     * force weeks after its decision, when the floor in force may have been set with it in mind. Judged at the confirmation's receipt; nothing
+     * is stored when it lapses (the lapse is a date computed from the record's receipt), and a later record supersedes it as before.
+     */
+    static void lowerValueHasNotLapsed(LandEvents.LandBaseValueRecorded value, LocalDate lastDay, Instant receivedAt) {
+        LocalDate receivedOn = UlaanbaatarTime.dateOf(receivedAt);
+        if (receivedOn.isAfter(lastDay)) {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, "freezone.land-base-value-lapsed", "The basic value " + value.perHectare()
+                    + " per hectare (Government decision " + value.decision() + ") awaited a second signature until " + lastDay + " ("
+                    + FreeZoneTerms.LAND_BASE_VALUE_AWAITS.value() + " working days after its record); it lapsed, not confirmed. A new value is "
+                    + "recorded on the Government's decision.", "decision", "003 art. 22.3");
         }
     }
 
@@ -1095,7 +1212,8 @@ class ZoneLand {
         Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> withdrawals = new LinkedHashMap<>();
         decisions.keySet().forEach(id -> withdrawals.put(id, verdictOf(() -> withdrawalIsTheApplicants(applications.get(id),
                 standing.apply(applications.get(id).applicant()), representative, services))));
-        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative));
+        return new mn.registry.kernel.freezone.LandActs(decisions, fees, reports, withdrawals, selectionsAcceptedAt(zone, standing, representative),
+                annulmentsAcceptedAt(representative));
     }
 
     /**
@@ -1110,6 +1228,22 @@ class ZoneLand {
             selectionIsRecordedOnce(a);
             parcelIsNotSelectedForAnOverlappingPeriod(a);
         })));
+        return verdicts;
+    }
+
+    /**
+     * 003 art. 22.4 (ADR 0035 item 146; F582): for each pending application whose result stands, whether its annulment would be recorded on the
+     * governor's signature, on the handler's rules ({@link #annulmentIsTheDecidersToSign}, {@link #resultStandsToBeAnnulled}); the reasons are
+     * the act's.
+     */
+    private Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> annulmentsAcceptedAt(Signer governor) {
+        Map<LandApplicationId, mn.registry.kernel.freezone.LandActs.Verdict> verdicts = new LinkedHashMap<>();
+        applications.values().stream().filter(a -> a.decision() == Decision.PENDING && selections.containsKey(a.id()))
+                .forEach(a -> verdicts.put(a.id(), verdictOf(() -> {
+                    noLandRightsRestOnTheResult(a);
+                    annulmentIsTheDecidersToSign(a, governor);
+                    resultStandsToBeAnnulled(a);
+                })));
         return verdicts;
     }
 
@@ -1483,6 +1617,13 @@ class ZoneLand {
     @EventSourcingHandler
     void on(LandEvents.LandSelectionResultRecorded event) {
         selections.put(event.applicationId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(LandEvents.LandSelectionResultAnnulled event) {
+        selections.remove(event.applicationId());
+        annulledSelections.put(event.applicationId(), event);
+        annulledResultDocuments.add(event.resultSha256());
     }
 
     @EventSourcingHandler

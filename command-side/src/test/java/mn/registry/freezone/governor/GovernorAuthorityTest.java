@@ -67,6 +67,8 @@ class GovernorAuthorityTest {
                     LandApplicationId.of(ALTANBULAG, 1))),
             Map.entry("RecordLandSelectionResult", new LandCommands.RecordLandSelectionResult(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1),
                     Money.mnt(5), "ab".repeat(32))),
+            Map.entry("AnnulLandSelectionResult", new LandCommands.AnnulLandSelectionResult(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1),
+                    "recorded on the wrong application")),
             Map.entry("RefuseLandUse", new LandCommands.RefuseLandUse(ALTANBULAG, LandApplicationId.of(ALTANBULAG, 1), List.of("reserved parcel"))),
             Map.entry("RecordLandFeePaid", new LandCommands.RecordLandFeePaid(ALTANBULAG, LandLicenceId.of(ALTANBULAG, 1), Money.mnt(5), "r", "ab".repeat(32))),
             Map.entry("SignQuarterlyReport", new ZoneCommands.SignQuarterlyReport(ALTANBULAG, 2026, 4, "ab".repeat(32))));

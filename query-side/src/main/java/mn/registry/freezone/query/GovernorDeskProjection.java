@@ -363,6 +363,14 @@ class GovernorDeskProjection {
                 Updates.set("selectionSha256", e.resultSha256()), Updates.set("selectedAt", e.recordedAt().toString())), UPSERT);
     }
 
+    // 003 art. 22.4 (ADR 0035 item 147, F582): the result annulled before a grant: the application has none until a new one is recorded
+    @EventHandler
+    void on(LandEvents.LandSelectionResultAnnulled e) {
+        landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.unset("selectionValue"),
+                Updates.unset("selectionCurrency"), Updates.unset("selectionSha256"), Updates.unset("selectedAt"),
+                Updates.set("selectionAnnulledAt", e.annulledAt().toString()), Updates.set("selectionAnnulledReasons", e.reasons())), UPSERT);
+    }
+
     @EventHandler
     void on(LandEvents.LandUseRefused e) {
         landApplications.updateOne(eq("_id", e.applicationId().value()), Updates.combine(Updates.set("status", "REFUSED"),

@@ -39,6 +39,8 @@ public final class FreeZonePublicRecords {
                 Map.entry(LandEvents.LandBaseValueConfirmed.class.getName(), whole),
                 // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): a tender's or auction's outcome, public as the grant it grounds
                 Map.entry(LandEvents.LandSelectionResultRecorded.class.getName(), whole),
+                // 003 art. 22.4, 22.5 (ADR 0035 item 147, F582): its annulment before a grant, with its reasons (screened as published text), beside it
+                Map.entry(LandEvents.LandSelectionResultAnnulled.class.getName(), whole),
                 Map.entry(LandEvents.LandRightsLapsed.class.getName(), whole));
     }
 

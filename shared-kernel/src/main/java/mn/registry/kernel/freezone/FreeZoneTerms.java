@@ -11,6 +11,12 @@ public final class FreeZoneTerms {
     /** 003 art. 12.2: the application is reviewed within 5 business days of receipt. */
     public static final WorkingDays REVIEW = WorkingDays.of(5);
     public static final String REVIEW_ARTICLE = "003 art. 12.2";
+    /**
+     * 003 art. 22.3 (the lead's reading, ADR 0035 item 149, choice; abuse audit F585, was O451): a basic value of land recorded lower than
+     * the one in force awaits its second Cabinet member's signature for this many working days after its record's receipt (day 0, the
+     * registry's working-day calendar); confirmed on the last of them at the latest, after it it lapses, not confirmed.
+     */
+    public static final WorkingDays LAND_BASE_VALUE_AWAITS = WorkingDays.of(10);
     /** 003 art. 12.5.1: one year to start the main production or service. */
     public static final int START_YEARS = 1;
     /** 003 art. 12.5.2: 12 consecutive months of interruption. */

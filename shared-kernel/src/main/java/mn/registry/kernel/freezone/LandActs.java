@@ -18,12 +18,21 @@ import java.util.Optional;
  *                     recorded on the same person's signature, for the holder's page
  * @param selections   for each application still pending: whether the result of the tender or auction it named (003 art. 22.4; ADR 0035
  *                     item 130, F541, was O364) would be recorded on the same person's signature, for the land desk
+ * @param annulments   for each application still pending whose result stands: whether its annulment (003 art. 22.4; ADR 0035 item 146, F582,
+ *                     was O440) would be recorded on the same person's signature, for the land desk
  */
 public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports,
-                       Map<LandApplicationId, Verdict> withdrawals, Map<LandApplicationId, Verdict> selections) {
+                       Map<LandApplicationId, Verdict> withdrawals, Map<LandApplicationId, Verdict> selections,
+                       Map<LandApplicationId, Verdict> annulments) {
 
     /** No land register answered (no command side here, or no application received in the zone yet): no land act is offered. */
-    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    public static final LandActs NONE = new LandActs(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+    /** As before session 32: no annulment answered (ADR 0035 item 146). */
+    public LandActs(Map<LandApplicationId, Decision> applications, Map<LandLicenceId, Verdict> fees, Map<LandLicenceId, Verdict> reports,
+                    Map<LandApplicationId, Verdict> withdrawals, Map<LandApplicationId, Verdict> selections) {
+        this(applications, fees, reports, withdrawals, selections, Map.of());
+    }
 
     public LandActs {
         applications = Map.copyOf(applications);
@@ -31,6 +40,15 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
         reports = Map.copyOf(reports);
         withdrawals = Map.copyOf(withdrawals);
         selections = Map.copyOf(selections);
+        annulments = Map.copyOf(annulments);
+    }
+
+    /**
+     * The register's verdict on annulling the result of the tender or auction recorded for {@code application} (003 art. 22.4; ADR 0035 item 146,
+     * F582, was O440), for the land desk; empty when it holds no pending application with a result standing.
+     */
+    public Optional<Verdict> annulmentOf(LandApplicationId application) {
+        return Optional.ofNullable(annulments.get(application));
     }
 
     /** The register's verdict on recording the result that selected {@code application}; empty when it holds no such pending application. */
@@ -111,5 +129,15 @@ public record LandActs(Map<LandApplicationId, Decision> applications, Map<LandLi
          * For the Cabinet's desk, which offers the exemption's form for a holder only then. No register read.
          */
         Verdict exemptionFor(ZoneId zone, RegistrationId holder, PersonId signer, String company);
+
+        /**
+         * 003 art. 22.3 (ADR 0035 items 142, 149-150; abuse audit F585-F586, was O450-O451): whether the second signature of the lower basic value
+         * of land recorded in {@code zone} under the Government decision's reference {@code decision} would be recorded now on the Cabinet member
+         * {@code signer}'s signature (not their own record, awaiting, not superseded, not lapsed); empty when the zone has no land register or no
+         * command side answers. For the Cabinet's desk, which offers the confirmation's form for a value only then.
+         */
+        default Optional<Verdict> baseValueConfirmationBy(ZoneId zone, String decision, PersonId signer) {
+            return Optional.empty();
+        }
     }
 }

@@ -52,6 +52,14 @@ public final class LandCommands {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (the lead's reading, ADR 0035 item 146, <b>choice</b>; abuse audit F582, was O440; store format 9): the zone's governor
+     * annuls the result of a tender or auction recorded in error (the wrong application, or the wrong value) before any land rights are
+     * granted on it, with the reasons, published beside the result; the application then has no result until a new one is recorded.
+     */
+    public record AnnulLandSelectionResult(ZoneId zoneId, LandApplicationId applicationId, @PublishedText String reasons) implements ZoneCommand {
+    }
+
+    /**
      * 003 art. 23.3-23.4: the Government's exemption from (or discount of) the land fee, recorded by the Cabinet member: for one
      * entity's registration in the zone or for every entity of one activity in the zone (exactly one of the two), a percentage, a
      * period of whole years from {@code from}, and the Government decision (its reference, its date and the SHA-256 of the

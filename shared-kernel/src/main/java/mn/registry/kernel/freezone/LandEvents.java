@@ -129,6 +129,18 @@ public final class LandEvents {
     }
 
     /**
+     * 003 art. 22.4, 22.5 (ADR 0035 items 146-147, choice; F582, was O440; store format 9): the governor annulled the result of the tender or
+     * auction recorded for {@code applicationId} before any land rights were granted on it, for {@code reasons} (screened as published text);
+     * the result's winner, route, nominal value and document are repeated, so that the public record reads alone. The application has no
+     * result from {@code annulledAt} (the registry's receipt) until a new one is recorded; the annulled result's document stays claimed by
+     * it. Public whole, as the result it annuls; it names no natural person but {@code annulledBy}, the governor.
+     */
+    public record LandSelectionResultAnnulled(ZoneId zoneId, LandApplicationId applicationId, RegistrationId winner,
+                                              LandCommands.AllocationMethod method, Money nominalValue, String resultSha256, String reasons,
+                                              String article, Instant annulledAt, PersonId annulledBy) {
+    }
+
+    /**
      * 003 art. 22.5, 22.7 (choice, ADR 0035 item 22): the holder's representative reported the one-time fee paid by its last day, with
      * the receipt's document; the rights no longer lapse, and the governor records the fee.
      */

@@ -45,7 +45,9 @@ public final class StoreFormat {
      * it drops (it would put the lower value in force at its record). 9: session 32's release, whose index of the companies on record
      * ({@code permit_companies_on_record}) holds the companies whose permit was revoked because they were liquidated, and the upheld
      * complaints that annulled such a revocation ({@code liquidated}, {@code annulled}: ADR 0046 item 166), fields session 31's release does
-     * not read (it would let a liquidated company apply again, or receive a permit by transfer); no event shape changed.
+     * not read (it would let a liquidated company apply again, or receive a permit by transfer); and whose zones' land registers may hold a
+     * governor's annulment of a tender's or auction's result before any land rights rested on it ({@code LandSelectionResultAnnulled}, ADR
+     * 0035 item 147), a type session 31's release does not know (it would still hold the annulled result, and grant on it).
      */
     public static final int CURRENT = 9;
 

@@ -477,8 +477,9 @@ class CabinetDeskBrowserTest {
 
     @Test
     @DisplayName("003 art. 22.3 (ADR 0035 items 142-145, choice; F574-F576, was O409): a lower basic value of land recorded by one Cabinet member "
-            + "awaits a second signature: the zone's public page shows it apart, not in force; the Cabinet desk lists it and its recorder's "
-            + "confirmation is refused on the page (403); a second Cabinet member confirms it from the desk and the page shows it in force, in "
+            + "awaits a second signature: the zone's public page shows it apart, not in force, until its last day (item 149, F585); the Cabinet "
+            + "desk lists it, and to its recorder says another Cabinet member confirms it, not offered in the form (item 150, F586, was O450; "
+            + "403 over HTTP); a second Cabinet member confirms it from the desk and the page shows it in force, in "
             + "Mongolian and English, axe; a governor's confirmation 403, a second one 409, a superseded value's 409")
     void a_second_cabinet_member_confirms_a_lower_base_value() throws Exception {
         // a second Cabinet member of this test's own (the demo has one), enrolled as the registry enrols at start-up, its key files kept apart
@@ -517,6 +518,9 @@ class CabinetDeskBrowserTest {
             assertThat(browser.find("#extract dd[data-field=landBaseValuePendingPerHectare]").getText()).isEqualTo("900 000 MNT");
             assertThat(browser.find("#extract").getText()).contains(lang.equals("en") ? "awaiting a second signature" : "гарын үсэг хүлээж")
                     .doesNotContain("??");
+            // ADR 0035 item 149 (F585, was O451): until its last day, 10 working days after its record's receipt
+            assertThat(browser.find("#extract dd[data-field=landBaseValuePendingUntil]").getText())
+                    .contains(lang.equals("en") ? "awaiting a second signature until" : "хүртэл хоёр дахь гарын үсэг хүлээж байна");
             assertThat(browser.all("#history tr[data-type=LandBaseValueRecorded]")).extracting(org.openqa.selenium.WebElement::getText)
                     .anySatisfy(row -> assertThat(row).contains("900 000 MNT")
                             .contains(lang.equals("en") ? "not in force until another Cabinet member confirms it" : "хүчин төгөлдөр бус"));
@@ -531,19 +535,30 @@ class CabinetDeskBrowserTest {
             });
             assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .per-hectare").getText()).isEqualTo("900 000 MNT");
             assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .in-force").getText()).isEqualTo("1 500 000 MNT");
-            assertThat(browser.find("#form-confirm-base-value").getText()).contains("22.3");
+            // ADR 0035 item 150 (F586, was O450): listed, "another Cabinet member confirms it", and not offered in the form to its recorder
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .status").getText())
+                    .contains(lang.equals("en") ? "another Cabinet member confirms it" : "өөр гишүүн баталгаажуулна").doesNotContain("??");
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "']").getAttribute("data-refused"))
+                    .isEqualTo("freezone.land-base-value-own-record");
+            assertThat(browser.all("#cbv-value option[value='" + lower + "']")).isEmpty();
             browser.axe();
-            new org.openqa.selenium.support.ui.Select(browser.find("#cbv-value")).selectByValue(lower);
-            assertThat(browser.signAndSend("form-confirm-base-value")).contains("\"type\":\"ConfirmLandBaseValue\"").contains(zone).contains(lower);
-            assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
-            assertThat(browser.find("#command-result").getAttribute("data-code")).isEqualTo("freezone.land-base-value-own-record");
-            browser.consoleErrors(); // the refused command's 4xx answer is logged by the browser
+            browser.screenshot("cabinet-own-base-value-" + lang);
             browser.signOut();
+            // over HTTP its recorder's confirmation is still refused (403, nothing stored)
+            RegistryClient.Reply own = registry.client.command(registry.client.sign("cabinet-1", "ConfirmLandBaseValue",
+                    new LandCommands.ConfirmLandBaseValue(ZoneId.of(zone), lower)));
+            assertThat(own.status()).as(own.body().toString()).isEqualTo(403);
+            assertThat(own.body().path("code").asText()).isEqualTo("freezone.land-base-value-own-record");
 
-            // a second Cabinet member confirms it from the desk
+            // a second Cabinet member confirms it from the desk, before its last day (ADR 0035 item 149, F585)
             browser.signInWithFiles(home);
             browser.open("/cabinet", lang);
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo(lang);
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "'] .status").getText())
+                    .contains(lang.equals("en") ? "Awaiting a second signature until" : "хүртэл хоёр дахь гарын үсэг хүлээж байна").doesNotContain("??");
+            assertThat(browser.find("#pending-base-values tr[data-zone='" + zone + "']").getAttribute("data-refused")).as("the register's verdict")
+                    .isNullOrEmpty();
+            assertThat(browser.find("#form-confirm-base-value").getText()).contains("22.3");
             new org.openqa.selenium.support.ui.Select(browser.find("#cbv-value")).selectByValue(lower);
             assertThat(browser.signAndSend("form-confirm-base-value")).contains("\"type\":\"ConfirmLandBaseValue\"").contains(zone);
             assertSent();

@@ -109,4 +109,76 @@ class LandSelectionBrowserTest {
         });
         browser.signOut();
     }
+
+    /** Another entity and parcel of this class's own (a company number no other test uses). */
+    static final LegalEntity MILL = new LegalEntity("Altanbulag Session Thirty-Two Mill LLC", Jurisdiction.MONGOLIAN, null, "6320342");
+    static final GeoPolygon MILL_PARCEL = GeoPolygon.of(106.446, 50.315, 106.448, 50.315, 106.448, 50.317, 106.446, 50.317);
+
+    private static String resultDocument(String what) {
+        return registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\n" + what + " " + System.nanoTime() + "\n%%EOF\n")
+                .getBytes(StandardCharsets.UTF_8), "application/pdf", "auction-result.pdf").document().sha256();
+    }
+
+    @Test
+    @DisplayName("003 art. 22.4, 22.5 (F582-F584, was O440; ADR 0035 items 146-148): the land desk offers the annulment of a result recorded in "
+            + "error, in Mongolian and English with axe; annulled on its form with reasons, the application is offered its result again and no "
+            + "grant; over HTTP a second annulment 409, reasons with a phone number 400, and once land is granted on a new result its annulment "
+            + "is neither offered nor recorded (409)")
+    void the_land_desk_annuls_a_result_recorded_in_error() {
+        LocalDate today = UlaanbaatarTime.dateOf(registry.context.getBean(RegistryClock.class).instant());
+        RegistrationId mill = new RegistrationId(GovernorDeskBrowserTest.apply(registry, MILL, ALTANBULAG.value()));
+        send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(mill));
+        String application = send("applicant-1", "ApplyForLandUse", new LandCommands.ApplyForLandUse(ALTANBULAG, mill, "Mill plot", MILL_PARCEL,
+                "Flour mill", today.plusDays(1), today.plusYears(5), LandCommands.AllocationMethod.AUCTION)).body().path("applicationId").asText();
+        mn.registry.kernel.freezone.LandApplicationId id = new mn.registry.kernel.freezone.LandApplicationId(application);
+        send("governor-altanbulag", "RecordLandSelectionResult", new LandCommands.RecordLandSelectionResult(ALTANBULAG, id,
+                mn.registry.kernel.money.Money.mnt(7_000_000), resultDocument("Auction result recorded on the wrong value for " + application)));
+
+        browser.signInAsDemo("governor-altanbulag");
+        String page = "/governor/altanbulag/land";
+        for (String lang : new String[]{"mn", "en"}) {
+            browser.waitUntil("the result is offered for its annulment in " + lang, d -> {
+                browser.open(page, lang);
+                return options("annul-application").contains(application);
+            });
+            assertThat(browser.find("#form-annul-selection").getText()).contains(lang.equals("en") ? "Annul a result recorded in error"
+                    : "Алдаатай бүртгэсэн дүнг хүчингүй болгох").doesNotContain("??");
+            assertThat(options("selection-application")).as("a result stands: none recorded again").doesNotContain(application);
+            browser.axe();
+            browser.screenshot("land-annul-selection-" + lang);
+        }
+        browser.find("#annul-reasons").sendKeys("The auction's minutes set 9 000 000 MNT; the result was recorded at the wrong value.");
+        assertThat(browser.signAndSend("form-annul-selection")).contains("\"type\":\"AnnulLandSelectionResult\"").contains(application);
+        WebElement annulled = browser.find("#command-result");
+        assertThat(annulled.getAttribute("data-outcome")).as(annulled.getText()).isEqualTo("sent");
+        browser.waitUntil("the application is offered its result again", d -> {
+            browser.open(page, "en");
+            return options("selection-application").contains(application);
+        });
+        assertThat(options("annul-application")).doesNotContain(application);
+        assertThat(options("grant-application")).as("no grant: the result was annulled").doesNotContain(application);
+
+        // over HTTP: annulled already (409); reasons naming a person's phone number (400), nothing stored
+        LandCommands.AnnulLandSelectionResult again = new LandCommands.AnnulLandSelectionResult(ALTANBULAG, id, "recorded twice");
+        RegistryClient.Reply twice = registry.client.command(registry.client.sign("governor-altanbulag", "AnnulLandSelectionResult", again));
+        assertThat(twice.status()).as(twice.body().toString()).isEqualTo(409);
+        assertThat(twice.body().path("code").asText()).isEqualTo("freezone.selection-annulled-already");
+        // a new result on its own document, then the grant on it: its annulment is no longer offered nor recorded
+        send("governor-altanbulag", "RecordLandSelectionResult", new LandCommands.RecordLandSelectionResult(ALTANBULAG, id,
+                mn.registry.kernel.money.Money.mnt(9_000_000), resultDocument("Auction result for " + application)));
+        RegistryClient.Reply personal = registry.client.command(registry.client.sign("governor-altanbulag", "AnnulLandSelectionResult",
+                new LandCommands.AnnulLandSelectionResult(ALTANBULAG, id, "the bidder called from 99112233")));
+        assertThat(personal.status()).as(personal.body().toString()).isEqualTo(400);
+        assertThat(personal.body().path("code").asText()).isEqualTo("privacy.personal-details-in-published-text");
+        send("governor-altanbulag", "GrantLandRights", new LandCommands.GrantLandRights(ALTANBULAG, mill, "Mill plot", MILL_PARCEL, "Flour mill",
+                today.plusDays(1), today.plusYears(5), LandCommands.AllocationMethod.AUCTION, mn.registry.kernel.money.Money.mnt(9_000_000),
+                "Governor decision 2026/321", id));
+        RegistryClient.Reply late = registry.client.command(registry.client.sign("governor-altanbulag", "AnnulLandSelectionResult",
+                new LandCommands.AnnulLandSelectionResult(ALTANBULAG, id, "recorded on the wrong value")));
+        assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
+        assertThat(late.body().path("code").asText()).isEqualTo("freezone.selection-result-granted");
+        browser.open(page, "en");
+        assertThat(options("annul-application")).doesNotContain(application);
+        browser.signOut();
+    }
 }

@@ -96,11 +96,27 @@ class CabinetController {
      * public register shows it ({@code landBaseValuePending}), beside the value in force, for the confirmation's form.
      */
     public record PendingBaseValue(String zoneId, String zoneName, String perHectare, String inForce, String decision, String decidedOn,
-                                   String recordedAt) {
+                                   String recordedAt, String until, boolean lapsed, String refusedWith) {
+
+        /** 003 art. 22.3 (ADR 0035 item 150; F586, was O450): offered in the confirmation's form only when the land register would record it. */
+        public boolean offered() {
+            return refusedWith == null;
+        }
+
+        /** Recorded by the signed-in Cabinet member: listed, "another Cabinet member confirms" (item 150). */
+        public boolean own() {
+            return "freezone.land-base-value-own-record".equals(refusedWith);
+        }
     }
 
-    /** The lower basic values awaiting a second signature, zone by zone (the register's entries, read as the public page reads them). */
-    List<PendingBaseValue> pendingBaseValues(List<Document> zones) {
+    /**
+     * The lower basic values awaiting a second signature, zone by zone (the register's entries, read as the public page reads them), each with
+     * its last day (ADR 0035 item 149) and the land register's verdict on its confirmation on {@code signer}'s signature (item 150): the register
+     * knows the value's recorder, which the public register does not name. No command side answering: listed, not offered.
+     */
+    List<PendingBaseValue> pendingBaseValues(List<Document> zones, mn.registry.kernel.identity.PersonId signer) {
+        mn.registry.kernel.freezone.LandActs.OfTheZone acts = landActs.getIfAvailable();
+        LocalDate today = dates.today();
         List<PendingBaseValue> pending = new ArrayList<>();
         for (Document zone : zones) {
             String id = zone.getString("_id");
@@ -108,10 +124,16 @@ class CabinetController {
                 com.fasterxml.jackson.databind.JsonNode value = entry.details().path("landBaseValuePending");
                 if (value.isObject()) {
                     com.fasterxml.jackson.databind.JsonNode inForce = entry.details().path("landBaseValue").path("landBaseValuePerHectare");
+                    String decision = value.path("landBaseValuePendingDecision").asText("");
+                    LocalDate until = dates.baseValueAwaitsUntil(value.path("landBaseValuePendingRecordedAt").asText(""));
+                    mn.registry.kernel.freezone.LandActs.Verdict verdict = acts == null ? null : acts.baseValueConfirmationBy(
+                            mn.registry.kernel.freezone.ZoneId.of(id), decision, signer).orElse(null);
+                    String refusedWith = verdict == null ? "unanswered" : verdict.refusedWith(); // null: accepted
                     pending.add(new PendingBaseValue(id, zone.getString("name"), mn.registry.web.Amounts.money(value.path("landBaseValuePendingPerHectare")),
-                            inForce.has("amount") ? mn.registry.web.Amounts.money(inForce) : null, value.path("landBaseValuePendingDecision").asText(""),
+                            inForce.has("amount") ? mn.registry.web.Amounts.money(inForce) : null, decision,
                             dates.date(value.path("landBaseValuePendingDecidedOn").asText(null)),
-                            dates.time(value.path("landBaseValuePendingRecordedAt").asText(null))));
+                            dates.time(value.path("landBaseValuePendingRecordedAt").asText(null)), dates.date(until),
+                            until != null && today.isAfter(until), refusedWith));
                 }
             });
         }
@@ -157,7 +179,9 @@ class CabinetController {
             model.addAttribute("governorsInOffice", governorsInOffice(zones));
             // ADR 0061 items 72, 75-76 (F563, F564, F593-F595): the Cabinet member's own representative's grant, if any, ties them as a supervisor
             mn.registry.web.desk.RepresentativeTie.of(actor.roles(), actor.company()).addTo(model);
-            model.addAttribute("pendingBaseValues", pendingBaseValues(zones));
+            List<PendingBaseValue> pendingBaseValues = pendingBaseValues(zones, actor.person());
+            model.addAttribute("pendingBaseValues", pendingBaseValues);
+            model.addAttribute("baseValuesOffered", pendingBaseValues.stream().anyMatch(PendingBaseValue::offered));
             model.addAttribute("reports", rows);
             // 003 art. 8.7, 12.5.3 (ADR 0035 item 90; F439, was O259): the court decisions a zone's governor left unrecorded past their last day
             model.addAttribute("escalatedCourtDecisions", desk.escalatedCourtDecisions());

@@ -187,6 +187,9 @@ class GovernorController {
             // 003 art. 22.4 (ADR 0035 item 130, F541): the result of the tender or auction is recorded where the land register would record it
             model.addAttribute("selectable", pending.stream().filter(a -> answer.selectionOf(new LandApplicationId(a.getString("_id")))
                     .orElse(UNANSWERED).accepted()).toList());
+            // 003 art. 22.4 (ADR 0035 item 146, F582, was O440): a result annulled where the land register would annul it on this governor's signature
+            model.addAttribute("annullable", pending.stream().filter(a -> answer.annulmentOf(new LandApplicationId(a.getString("_id")))
+                    .orElse(UNANSWERED).accepted()).toList());
             java.util.Map<String, LandActs.Verdict> fees = new java.util.HashMap<>();
             licences.forEach(l -> fees.put(l.licenceId(), answer.feeOf(new LandLicenceId(l.licenceId())).orElse(UNANSWERED)));
             model.addAttribute("fees", fees);

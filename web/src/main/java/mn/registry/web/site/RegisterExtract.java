@@ -204,6 +204,15 @@ class RegisterExtract {
             } else if (field.equals("winner") && v.isTextual()) {
                 // 003 art. 22.4 (ADR 0035 item 131, F541): the tender's or auction's winner is an entity's registration: its name
                 add(facts, field, label(field), entityName(v.asText()).orElse(msg("extract.entity.unnamed")));
+            } else if (field.equals("landBaseValuePending") && v.isObject()) {
+                // 003 art. 22.3 (ADR 0035 item 149, choice; F585, was O451): the lower value awaiting its second signature, and until when: its
+                // last day on the calendar in force now (as the land register judges a confirmation), or lapsed, not confirmed, after it
+                details(v, facts, skip, kind, objectItems);
+                java.time.LocalDate until = dates.baseValueAwaitsUntil(v.path("landBaseValuePendingRecordedAt").asText(""));
+                if (until != null) {
+                    add(facts, "landBaseValuePendingUntil", label("landBaseValuePendingUntil"), dates.today().isAfter(until)
+                            ? msg("extract.landBaseValueLapsed", dates.date(until)) : msg("extract.landBaseValueAwaitsUntil", dates.date(until)));
+                }
             } else if (OPENED.contains(field) && v.isObject()) {
                 if (v.has("name")) {
                     add(facts, field, label(field), v.path("name").asText());
@@ -425,6 +434,10 @@ class RegisterExtract {
             // 003 art. 22.4, 22.5 (ADR 0035 item 131, F541): the result of a tender or auction, the entity it selected and the nominal value
             case "LandSelectionResultRecorded" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
                     value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by};
+            // 003 art. 22.4, 22.5 (ADR 0035 item 147, F582): the result annulled before a grant, with its reasons and date
+            case "LandSelectionResultAnnulled" -> new Object[]{entityName(p.path("winner").asText()).orElse(msg("extract.entity.unnamed")), on,
+                    value("method", p.path("method")), p.path("nominalValue").has("amount") ? money(p.path("nominalValue")) : "", by,
+                    p.path("reasons").asText("")};
             default -> null;
         };
         if (args == null) {
