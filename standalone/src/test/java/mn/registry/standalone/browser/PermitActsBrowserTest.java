@@ -213,8 +213,10 @@ class PermitActsBrowserTest {
         List<org.openqa.selenium.WebElement> rows = browser.all("#change-reports tbody tr");
         String day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(today);
         assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".changed-on")).getText()).isEqualTo(day);
-        assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href")).endsWith(english);
-        assertThat(rows.get(1).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href")).endsWith(mongolian);
+        assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href"))
+                .endsWith("/api/documents/" + english + "?application=" + id); // ADR 0035 item 151 (F587): the desk names the application it reads for
+        assertThat(rows.get(1).findElement(org.openqa.selenium.By.cssSelector(".change-document a")).getAttribute("href"))
+                .endsWith("/api/documents/" + mongolian + "?application=" + id); // ADR 0035 item 151 (F587): the desk names the application it reads for
         browser.open("/desk/applications/" + id, "mn");
         assertThat(browser.find("#change-reports h2").getText()).startsWith("Эзэмшигчийн өөрчлөлтийн мэдэгдэл").contains("20.3.3");
         assertThat(browser.find("#change-reports tbody tr .changed-on").getText())
