@@ -213,7 +213,9 @@ class IdentityRound17BrowserTest {
             + "start) with its number on the zone's stream, its time and its signer, in Mongolian and English with axe")
     void a_zone_records_appointment_is_shown_with_its_number_and_time() {
         String stream = ZoneId.of("altanbulag").stream();
-        String row = "#grants-and-ends-list tr[data-zone-stream='" + stream + "'][data-order]";
+        // the rows of the zone's record naming their decision (F596); a record naming none whose order another browser class of this JVM's
+        // registry stated (ADR 0061 item 36) is listed too, from the statement, without a signer: not this test's row
+        String row = "#grants-and-ends-list tr[data-zone-stream='" + stream + "'][data-order][data-order-from='NAMED']";
         String[][] pages = {{"supervisor-1", "/desk"}, {"cabinet-1", "/cabinet"}};
         for (String[] page : pages) {
             browser.signInAsDemo(page[0]);
