@@ -43,10 +43,20 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final QuarterlyReportSchedule reports;
     private final ZoneDecisionDocuments decisions;
+    private final GovernorsAppointing appointing;
 
+    /** For tests of one node: the appointment's check and act hold no person's key. */
     GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
                              mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports,
                              ZoneDecisionDocuments decisions) {
+        this(gateway, enrolment, zones, events, vault, reports, decisions, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
+                             mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports,
+                             ZoneDecisionDocuments decisions, GovernorsAppointing appointing) {
+        this.appointing = appointing;
         this.reports = reports;
         this.decisions = decisions;
         this.gateway = gateway;
@@ -121,6 +131,14 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
         appointeeIsNotErased(body.governor());
+        if (appointing == null) {
+            return appointAlone(body, context);
+        }
+        // ADR 0061 item 79 (F609, was O467): the person's key held while F592 is judged and the appointment recorded
+        return appointing.alone(body.governor(), context.commandId(), context.receivedAt(), () -> appointAlone(body, context));
+    }
+
+    private GovernorAnswer appointAlone(ZoneCommands.AppointGovernor body, CommandContext context) {
         governorHoldsNoOtherZone(body.governor(), body.zoneId(), context);
         return decisions.governorsDecisionClaimedFor(body.decisionSha256(), context, document -> appoint(body, document, context));
     }
