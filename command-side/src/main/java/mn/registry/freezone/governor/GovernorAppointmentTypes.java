@@ -258,7 +258,8 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
 
     /**
      * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): the governor's appointments and dismissals on the zone's record that name
-     * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision.
+     * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision; since item 83
+     * (session 33) each with the Cabinet member who signed it, for the staff's list.
      */
     @Override
     public java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId governor, String zone) {
@@ -266,11 +267,11 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
         WholeStream.events(events, ZoneId.of(zone).stream()).forEach(stored -> {
             if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
                     && governor.equals(appointed.governor()) && appointed.decisionSha256() == null) {
-                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from()));
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from(), appointed.appointedBy()));
             }
             if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed dismissed
                     && governor.equals(dismissed.governor()) && dismissed.decisionSha256() == null) {
-                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("end", dismissed.until()));
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("end", dismissed.until(), dismissed.dismissedBy()));
             }
         });
         return records;
