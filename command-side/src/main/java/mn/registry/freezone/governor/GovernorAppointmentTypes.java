@@ -43,10 +43,20 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
     private final mn.registry.infrastructure.privacy.PersonalDataVault vault;
     private final QuarterlyReportSchedule reports;
     private final ZoneDecisionDocuments decisions;
+    private final GovernorsAppointing appointing;
 
+    /** For tests of one node: the appointment's check and act hold no person's key. */
     GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
                              mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports,
                              ZoneDecisionDocuments decisions) {
+        this(gateway, enrolment, zones, events, vault, reports, decisions, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    GovernorAppointmentTypes(CommandGateway gateway, RoleGrants enrolment, Zones zones, EventStore events,
+                             mn.registry.infrastructure.privacy.PersonalDataVault vault, QuarterlyReportSchedule reports,
+                             ZoneDecisionDocuments decisions, GovernorsAppointing appointing) {
+        this.appointing = appointing;
         this.reports = reports;
         this.decisions = decisions;
         this.gateway = gateway;
@@ -121,6 +131,14 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
         requireDecision(body.decision());
         appointeeIsNotTheCabinetMember(body.governor(), context);
         appointeeIsNotErased(body.governor());
+        if (appointing == null) {
+            return appointAlone(body, context);
+        }
+        // ADR 0061 item 79 (F609, was O467): the person's key held while F592 is judged and the appointment recorded
+        return appointing.alone(body.governor(), context.commandId(), context.receivedAt(), () -> appointAlone(body, context));
+    }
+
+    private GovernorAnswer appointAlone(ZoneCommands.AppointGovernor body, CommandContext context) {
         governorHoldsNoOtherZone(body.governor(), body.zoneId(), context);
         return decisions.governorsDecisionClaimedFor(body.decisionSha256(), context, document -> appoint(body, document, context));
     }
@@ -240,7 +258,8 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
 
     /**
      * ADR 0061 item 36 (abuse audit F442, was O260; 003 art. 8.2): the governor's appointments and dismissals on the zone's record that name
-     * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision.
+     * no decision's document (stored before item 27), by their number on the zone's stream, for a statement of their decision; since item 83
+     * (session 33) each with the Cabinet member who signed it, for the staff's list.
      */
     @Override
     public java.util.Map<Long, RecordNamingNoDocument> recordsNamingNoDocument(PersonId governor, String zone) {
@@ -248,11 +267,11 @@ class GovernorAppointmentTypes implements mn.registry.identity.api.ZoneRecordsOf
         WholeStream.events(events, ZoneId.of(zone).stream()).forEach(stored -> {
             if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorAppointed appointed
                     && governor.equals(appointed.governor()) && appointed.decisionSha256() == null) {
-                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from()));
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("grant", appointed.from(), appointed.appointedBy()));
             }
             if (stored.getPayload() instanceof mn.registry.kernel.freezone.ZoneEvents.GovernorDismissed dismissed
                     && governor.equals(dismissed.governor()) && dismissed.decisionSha256() == null) {
-                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("end", dismissed.until()));
+                records.put(stored.getSequenceNumber(), new RecordNamingNoDocument("end", dismissed.until(), dismissed.dismissedBy()));
             }
         });
         return records;

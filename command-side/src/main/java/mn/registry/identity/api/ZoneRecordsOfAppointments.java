@@ -52,7 +52,13 @@ public interface ZoneRecordsOfAppointments {
      *
      * @param act {@code grant} (an appointment) or {@code end} (a dismissal), as a statement names it
      * @param at  the registry's time it took effect
+     * @param by  the Cabinet member who signed it ({@code appointedBy}, {@code dismissedBy}; ADR 0061 item 83, null where the record names none)
      */
-    record RecordNamingNoDocument(String act, java.time.Instant at) {
+    record RecordNamingNoDocument(String act, java.time.Instant at, PersonId by) {
+
+        /** A record whose signer is not given (tests of the statement's rules, which do not read it). */
+        public RecordNamingNoDocument(String act, java.time.Instant at) {
+            this(act, at, null);
+        }
     }
 }

@@ -74,6 +74,22 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
         }
     }
 
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0061 item 80, <b>choice</b>, the lead's reading; abuse audit F610, was O468): the erasure destroys
+     * the person's key, so a representative whose data is erased signs nothing for their company again: it ends their representation for
+     * ever, as the end of the role does. Item 75's rule holds for it: a supervisor whose own grant in force at the registry's receipt names the
+     * company of the representative's grant in force at the receipt (the directory's, with a stated company; one naming none tied to every
+     * company, item 81) does not erase them: 403 {@code identity.official-represents-the-representatives-company}, field {@code personId},
+     * before the key is touched, nothing stored. Their own erasure is not this rule's (an official's data is kept, F128).
+     */
+    private void officialDoesNotEraseTheirCompanysRepresentative(PersonId person, CommandContext context) {
+        if (person.equals(context.actor())) {
+            return;
+        }
+        directory.representativesGrantsAt(person, context.receivedAt())
+                .forEach(grant -> Person.officialDoesNotActOnTheRepresentativeOf(grant.company(), person, context));
+    }
+
     // 002 art. 15.3, 30.1 (ADR 0071 item 14, abuse audit F479): the ground is kept in clear in the erasure's event, which is never erased
     // (001 art. 15.6): a civil registration number, phone or e-mail written in it (the erased person's, as a careless ground names them)
     // would outlive the key it destroys. Refused before the key is touched, as the erasure's form now puts the ground before every supervisor
@@ -98,6 +114,7 @@ class ErasePersonalDataType implements SignedCommandType<ErasePersonalData> {
                     + " is enrolled with the registry.", "personId", null);
         }
         officialActsAreKept(body.personId());
+        officialDoesNotEraseTheirCompanysRepresentative(body.personId(), context);
         checks.forEach(check -> check.mayBeErased(body.personId(), context.receivedAt())); // F151: acts that still need the person
         Instant erasedAt = vault.erase(body.personId(), context.actor());
         holders.forEach(holder -> holder.erased(body.personId()));

@@ -82,6 +82,11 @@ class Person {
      * ({@code RepresentativesCompanyStated}); null while no such grant is held or it names none.
      */
     private String representedCompany;
+    /** ADR 0061 item 80 (F610): each stored grant or end of the representative's role by its number, with the company it named then (null: none). */
+    private final java.util.Map<Long, RepresentativesAct> representativesActs = new java.util.HashMap<>();
+
+    private record RepresentativesAct(String company) {
+    }
     /** ADR 0061 item 32 (F421, was O243): the zones this person was ever granted a governor's role in (their records are read on a revocation). */
     private final Set<String> governedZones = new HashSet<>();
 
@@ -495,8 +500,25 @@ class Person {
         String zoneStream = body.zoneId() == null ? null : body.zoneId().stream();
         StoredActStatements statements = zoneStream == null ? statements() : recordedOnTheZoneAlone(body.personId(), body.zoneId(), zoneRecords);
         StoredActStatements.StoredAct act = statements.statable(body, context, () -> archive.ordersOf(stream), documents);
+        officialDoesNotStateTheOrderOfTheirCompanysRepresentative(body, context);
         apply(new mn.registry.kernel.identity.StoredActOrderStated(body.personId(), body.sequence(), act.act(), act.role(), act.zoneId(),
                 lower(body.documentSha256()), context.receivedAt(), context.actor(), zoneStream));
+    }
+
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0061 item 80, <b>choice</b>, the lead's reading; abuse audit F610, was O468): the statement of the
+     * order a representative's stored grant or end rested on fixes which order gave or took away the company's representative, so item 75's
+     * rule holds for it as for the end itself: the company is the one the stated act's grant named at that act (the grant's own, or for an
+     * end the company of the grant it ended, a statement of the company made before it counted), judged against the signer's own grant in
+     * force at the registry's receipt ({@link #officialDoesNotActOnTheRepresentativeOf}; a grant naming none at the act is tied to every
+     * company, item 81). An act of the zone's record, or of another role, is not a representative's.
+     */
+    private void officialDoesNotStateTheOrderOfTheirCompanysRepresentative(mn.registry.kernel.identity.StateStoredActOrder body,
+                                                                           CommandContext context) {
+        RepresentativesAct act = body.zoneId() == null ? representativesActs.get(body.sequence()) : null;
+        if (act != null) {
+            officialDoesNotActOnTheRepresentativeOf(act.company(), body.personId(), context);
+        }
     }
 
     /**
@@ -592,7 +614,7 @@ class Person {
     static void officialDoesNotNameTheirOwnCompany(String company, CommandContext context) {
         String named = company == null ? null : company.strip();
         officialRepresentsNoCompanyUnnamed(context, "company");
-        if (context.company() != null && context.company().equals(named)) {
+        if (mn.registry.kernel.permit.Company.grantNames(context.company(), named)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-company", context.actor() + "'s own "
                     + "grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + named + ": they do not "
                     + "give it a representative for the ministry (an enrolment or a statement of the grant's company); another official does.",
@@ -630,12 +652,38 @@ class Person {
         if (!holds(Role.APPLICANT) || person.equals(context.actor())) {
             return;
         }
+        officialDoesNotActOnTheRepresentativeOf(representedCompany, person, context);
+    }
+
+    /**
+     * The rule of items 75, 80 and 81 (002 art. 23.2; 001 art. 23.1.1): a signer does not act on {@code person}, a representative whose grant
+     * names {@code representedCompany} (null: none, so it acts for any company), where the signer's own grant in force at the registry's
+     * receipt names that company (compared as the kernel compares a grant's company, {@link mn.registry.kernel.permit.Company#grantNames}),
+     * or where either grant names none (item 76 and, the other way, ADR 0061 item 81, <b>choice</b>; abuse audit F611, was O469: a
+     * representative naming no company is tied to every company, the signer's included): 403
+     * {@code identity.official-represents-the-representatives-company} (or {@code identity.official-represents-any-company} for a signer
+     * naming none), field {@code personId}. Asked by the end of the role, the revocation and a new certificate (item 75), the erasure of the
+     * representative's personal data and the statement of the order of a representative's stored grant or end (item 80, F610, was O468).
+     */
+    static void officialDoesNotActOnTheRepresentativeOf(String representedCompany, mn.registry.kernel.identity.PersonId person,
+                                                        CommandContext context) {
         officialRepresentsNoCompanyUnnamed(context, "personId");
-        if (context.company() != null && context.company().equals(representedCompany)) {
+        if (context.company() == null) {
+            return;
+        }
+        if (representedCompany == null) {
+            throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-representatives-company", context.actor()
+                    + "'s own grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + context.company()
+                    + ", and " + person + "'s representative's grant names no company: it acts for any company, theirs included, so they do not "
+                    + "end its role, revoke its certificate, enrol a new one, erase its holder's data or state its order; another official does.",
+                    "personId", EnrolSignerType.REPRESENTATIVE_ARTICLE);
+        }
+        if (mn.registry.kernel.permit.Company.grantNames(context.company(), representedCompany)) {
             throw new RegistryProblem(RegistryProblem.Kind.FORBIDDEN, "identity.official-represents-the-representatives-company", context.actor()
                     + "'s own grant in force at the registry's receipt (" + context.receivedAt() + ") names the company " + representedCompany
                     + ", which " + person + " represents: an official does not end the role of their own company's representative, revoke their "
-                    + "certificate or enrol a new one for them; another official does.", "personId", EnrolSignerType.REPRESENTATIVE_ARTICLE);
+                    + "certificate, enrol a new one for them, erase their personal data or state the order of their grant or end; another "
+                    + "official does.", "personId", EnrolSignerType.REPRESENTATIVE_ARTICLE);
         }
     }
 
@@ -752,6 +800,9 @@ class Person {
         activeGrants.add(key(event.role(), event.zoneId()));
         if (event.role() == Role.APPLICANT) {
             representedCompany = event.company();
+            if (sequence != null) {
+                representativesActs.put(sequence, new RepresentativesAct(event.company()));
+            }
         }
         cited(grantOrders, key(event.role(), event.zoneId()), event.documentSha256());
         if (sequence != null && ArchivedIdentityOrders.namesNoOrder(event)) {
@@ -769,6 +820,9 @@ class Person {
     void on(RoleRevoked event, @org.axonframework.eventhandling.SequenceNumber Long sequence) {
         activeGrants.remove(key(event.role(), event.zoneId()));
         if (event.role() == Role.APPLICANT) {
+            if (sequence != null) {
+                representativesActs.put(sequence, new RepresentativesAct(representedCompany));
+            }
             representedCompany = null;
         }
         cited(endOrders, key(event.role(), event.zoneId()), event.documentSha256());

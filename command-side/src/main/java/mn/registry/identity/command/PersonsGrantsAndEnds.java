@@ -111,7 +111,8 @@ class PersonsGrantsAndEnds implements GrantsAndEndsOfAPerson {
             Map<Long, String> stated = statedOnZones.getOrDefault(zoneStream, Map.of());
             new java.util.TreeMap<>(zoneRecords.recordsNamingNoDocument(person, zone)).forEach((number, recorded) -> {
                 if (!hereAt.contains(recorded.act() + " " + zone + " " + recorded.at())) {
-                    acts.add(row(number, recorded.act(), Role.ZONE_GOVERNOR, zone, recorded.at(), null, null, Map.of(), stated, zoneStream));
+                    // ADR 0061 item 83 (session 33): with its signer, as the zone's record names it
+                    acts.add(row(number, recorded.act(), Role.ZONE_GOVERNOR, zone, recorded.at(), recorded.by(), null, Map.of(), stated, zoneStream));
                 }
             });
             // ADR 0061 item 77 (F596, was O432): each with its number on the zone's stream, its time and its signer

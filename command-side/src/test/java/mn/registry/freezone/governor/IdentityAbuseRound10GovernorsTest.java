@@ -72,10 +72,10 @@ class IdentityAbuseRound10GovernorsTest {
         GovernorAppointmentTypes types = ZoneAloneAppointmentFixture.types(store, mock(CommandGateway.class), mock(RoleGrants.class));
 
         assertThat(types.recordsNamingNoDocument(GOVERNOR, ZONE.value())).containsExactly(
-                Map.entry(APPOINTMENT_ON_THE_ZONE, new RecordNamingNoDocument("grant", APPOINTED)));
+                Map.entry(APPOINTMENT_ON_THE_ZONE, new RecordNamingNoDocument("grant", APPOINTED, ZoneAloneAppointmentFixture.CABINET_MEMBER)));
         assertThat(types.recordsNamingNoDocument(EARLIER_GOVERNOR, ZONE.value())).containsExactly(
-                Map.entry(0L, new RecordNamingNoDocument("grant", FIRST_START)),
-                Map.entry(1L, new RecordNamingNoDocument("end", APPOINTED.minusSeconds(3_600))));
+                Map.entry(0L, new RecordNamingNoDocument("grant", FIRST_START, ZoneAloneAppointmentFixture.CABINET_MEMBER)),
+                Map.entry(1L, new RecordNamingNoDocument("end", APPOINTED.minusSeconds(3_600), ZoneAloneAppointmentFixture.CABINET_MEMBER)));
         assertThat(types.recordsNamingNoDocument(GOVERNOR, ZoneId.of("zamyn-uud").value())).isEmpty();
         store.shutDown();
     }

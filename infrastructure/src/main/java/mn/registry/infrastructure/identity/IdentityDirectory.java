@@ -243,6 +243,15 @@ public class IdentityDirectory {
         return grantsHeldAt(history, Role.APPLICANT, at).stream().filter(g -> g.company() == null).toList();
     }
 
+    /**
+     * 002 art. 23.2; 001 art. 23.1.1 (ADR 0061 item 80; abuse audit F610, was O468): {@code person}'s grants of the representative's role in
+     * force at {@code at}, each naming its company, or the company stated for it since (item 63), or none: for the erasure's rule, judged
+     * outside the person's stream.
+     */
+    public List<RoleGranted> representativesGrantsAt(PersonId person, Instant at) {
+        return grantsHeldAt(historyOf(person).events(), Role.APPLICANT, at);
+    }
+
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */
     public boolean isEnrolled(PersonId person) {
         return events.lastSequenceNumberFor(streamOf(person)).isPresent();
