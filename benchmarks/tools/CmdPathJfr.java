@@ -56,7 +56,9 @@ public class CmdPathJfr {
                 }
             }
         }
-        return "Tomcat, filters, other";
+        // session 33: a stack cut at the recording's depth (JFR keeps 64 frames unless told more) may be a command's step whose
+        // marker frame was cut off; counted apart so it is not read as Tomcat's
+        return st.isTruncated() ? "(stack cut at the recording's depth: step unknown)" : "Tomcat, filters, other";
     }
 
     static String top(RecordedStackTrace st) {

@@ -24,6 +24,7 @@ public final class CpuMeter {
     private java.util.Map<String, Long> threadsStart;
     private java.util.Map<String, Long> clientThreadsStart;
     private long[] writesStart;
+    private double[] compilerStart;
 
     public CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -35,6 +36,7 @@ public final class CpuMeter {
         threadsStart = ThreadCpu.read(serverPid);
         clientThreadsStart = ThreadCpu.read(ProcessHandle.current().pid());
         writesStart = ThreadCpu.writes(serverPid);
+        compilerStart = compiler(serverPid);
         serverStart = serverCpuNanos();
         clientStart = clientCpuNanos();
         wallStart = System.nanoTime();
@@ -54,7 +56,8 @@ public final class CpuMeter {
         String cpu = since(commands) + "\n    " + ThreadCpu.perCommand(threadsStart, ThreadCpu.read(serverPid), commands, 0.02)
                 + "\n    " + ThreadCpu.perCommand("client", clientThreadsStart, ThreadCpu.read(ProcessHandle.current().pid()), commands, 0.02)
                 + "\n    " + machine(commands, wall, server, client, machine)
-                + "\n    " + ThreadCpu.writesPerCommand(writesStart, ThreadCpu.writes(serverPid), commands);
+                + "\n    " + ThreadCpu.writesPerCommand(writesStart, ThreadCpu.writes(serverPid), commands)
+                + "\n    " + compilerLine(compilerStart, compiler(serverPid), commands, wall);
         return probe == null ? cpu : cpu + "\n    " + ServerProbe.perCommand(probeStart, probe.read(), commands, topKinds);
     }
 
@@ -98,6 +101,42 @@ public final class CpuMeter {
                         + "with server and client on them, %.0f with the server alone on them",
                 cores, all, server, 100 * server / all, client, 100 * client / all, rest, 100 * rest / all, all - busy, 100 * (all - busy) / all,
                 coresMs / (server + client), coresMs / server);
+    }
+
+    /**
+     * Session 33 (s33-speed): the server's JIT over the round, from {@code jstat -compiler}: methods compiled, compilations
+     * invalidated (deoptimized for good), the compilers' summed time. Whether the JIT's CPU that a round charges to its commands
+     * is the warm-up's tail (compilations falling round by round, and fewer the longer the warm-up) or steady work (as many every
+     * round, invalidations rising with them: a deoptimization cycle). Empty when jstat cannot read the process.
+     */
+    static String compilerLine(double[] start, double[] end, int commands, long wallNanos) {
+        if (start == null || end == null) {
+            return "server JIT (jstat -compiler): n/a";
+        }
+        double compiled = end[0] - start[0];
+        return String.format(Locale.ROOT, "server JIT (jstat -compiler): %.0f methods compiled in the round (%.1f a second, %.3f per command), "
+                        + "%.0f invalidated, compilers' time %.2f s; %.0f compiled since the start",
+                compiled, compiled / (wallNanos / 1e9), compiled / commands, end[1] - start[1], end[2] - start[2], end[0]);
+    }
+
+    /** {@code jstat -compiler pid}'s Compiled, Invalid and Time (seconds), or null. */
+    static double[] compiler(long pid) {
+        try {
+            Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+            Process p = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            String[] lines = out.strip().split("\\R");
+            String[] f = lines[lines.length - 1].trim().split("\\s+");
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Busy and total jiffies of all cores from the first line of /proc/stat; zeros where there is none. */
