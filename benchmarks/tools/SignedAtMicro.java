@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Session 33 (s33-speed), ADR 0070 item 24: the CPU time of reading an envelope's signedAt, Instant.parse (main) beside
- * SignedAtText.parse (the branch), interleaved in one JVM so the machine's load moves both alike. Run with the branch's shared-kernel
+ * IsoUtcText.parse (the branch), interleaved in one JVM so the machine's load moves both alike. Run with the branch's shared-kernel
  * classes on the class path:
  *   java -cp shared-kernel/target/classes benchmarks/tools/SignedAtMicro.java [rounds, default 14] [calls a round, default 200000]
  * Prints per round each arm's thread CPU per call (ThreadMXBean), then the minimum and median of the rounds after the first two.
@@ -15,7 +15,7 @@ public class SignedAtMicro {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 14;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        Method m = Class.forName("mn.registry.kernel.signing.SignedAtText").getDeclaredMethod("parse", String.class);
+        Method m = Class.forName("mn.registry.kernel.time.IsoUtcText").getDeclaredMethod("parse", String.class);
         m.setAccessible(true);
         Function<String, Instant> hand = s -> {
             try {
@@ -42,13 +42,13 @@ public class SignedAtMicro {
                 }
                 perCall[arm][r] = (cpu.getCurrentThreadCpuTime() - t0) / (double) calls;
             }
-            System.out.printf("round %2d  Instant.parse %7.1f ns  SignedAtText.parse %7.1f ns  load %s%n", r + 1, perCall[0][r], perCall[1][r],
+            System.out.printf("round %2d  Instant.parse %7.1f ns  IsoUtcText.parse %7.1f ns  load %s%n", r + 1, perCall[0][r], perCall[1][r],
                     new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim());
         }
         for (int arm = 0; arm < 2; arm++) {
             double[] kept = java.util.Arrays.copyOfRange(perCall[arm], Math.min(2, rounds - 1), rounds);
             java.util.Arrays.sort(kept);
-            System.out.printf("%-19s min %7.1f ns, median %7.1f ns a call (rounds 3-%d)%n", arm == 0 ? "Instant.parse" : "SignedAtText.parse",
+            System.out.printf("%-19s min %7.1f ns, median %7.1f ns a call (rounds 3-%d)%n", arm == 0 ? "Instant.parse" : "IsoUtcText.parse",
                     kept[0], kept[kept.length / 2], rounds);
         }
         System.out.println("(sink " + sink + ")");

@@ -364,7 +364,7 @@ public final class SignedCommandVerifier {
         String signedAtText = field(json, "signedAt", CommandEnvelope.SIGNED_AT);
         Instant signedAt;
         try {
-            signedAt = SignedAtText.parse(signedAtText);
+            signedAt = mn.registry.kernel.time.IsoUtcText.parse(signedAtText);
         } catch (DateTimeParseException e) {
             throw SignatureProblems.refuse(SignatureProblems.FIELD_INVALID, "signedAt is not a valid instant", "signedAt");
         }

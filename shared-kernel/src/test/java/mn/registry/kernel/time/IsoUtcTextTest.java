@@ -1,4 +1,4 @@
-package mn.registry.kernel.signing;
+package mn.registry.kernel.time;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The envelope's {@code signedAt} read by hand (ADR 0070 item 24) answers as {@link Instant#parse} did, for every text the
  * envelope's pattern admits and for texts it does not: the same instant, or the same refusal ({@link DateTimeParseException}).
  */
-class SignedAtTextTest {
+class IsoUtcTextTest {
 
     @Provide
     Arbitrary<String> signedAts() {
@@ -50,19 +50,19 @@ class SignedAtTextTest {
         try {
             expected = Instant.parse(text);
         } catch (DateTimeParseException e) {
-            assertThatThrownBy(() -> SignedAtText.parse(text)).isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> IsoUtcText.parse(text)).isInstanceOf(DateTimeParseException.class);
             return;
         }
-        assertThat(SignedAtText.parse(text)).isEqualTo(expected);
+        assertThat(IsoUtcText.parse(text)).isEqualTo(expected);
     }
 
     @Example
     void the_edges_instant_parse_decides_are_left_to_it() {
         // second 60 (a leap second) and hour 24 are not read by hand; Instant.parse's answer stands, whatever it is
         for (String text : new String[] {"2026-06-30T23:59:60Z", "2026-12-08T24:00:00Z", "2026-02-29T00:00:00Z", "2026-12-08T00:00:00.Z"}) {
-            assertThat(SignedAtText.parseIsoUtc(text)).isNull();
+            assertThat(IsoUtcText.parseIsoUtc(text)).isNull();
         }
-        assertThat(SignedAtText.parse("2026-12-08T00:48:00.123Z")).isEqualTo(Instant.parse("2026-12-08T00:48:00.123Z"));
-        assertThat(SignedAtText.parseIsoUtc("2024-02-29T23:59:59.999999999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999999999Z"));
+        assertThat(IsoUtcText.parse("2026-12-08T00:48:00.123Z")).isEqualTo(Instant.parse("2026-12-08T00:48:00.123Z"));
+        assertThat(IsoUtcText.parseIsoUtc("2024-02-29T23:59:59.999999999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999999999Z"));
     }
 }
