@@ -67,7 +67,7 @@ class FreeZoneAbuseRound39LandTest extends ZoneLandAbuseFixture {
     }
 
     @Test
-    @DisplayName("003 art. 22; 002 art. 29.1.2 (F606, was O452; ADR 0035 item 164, choice): abuse: the entity registered in the zone, its "
+    @DisplayName("003 art. 22; 002 art. 29.1.2, 23.3 (F606, was O452; ADR 0035 item 164, choice): abuse: the entity registered in the zone, its "
             + "company liquidated after the registration (its permit revoked on 29.1.2), applies for land: refused 409 "
             + "freezone.land-applicant-ceased on applicant citing 003 art. 22 and 002 art. 29.1.2, no event; with an application already "
             + "pending, a second refused the same way; ended by a merger: 23.3 cited")
