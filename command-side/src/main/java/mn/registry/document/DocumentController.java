@@ -109,17 +109,19 @@ class DocumentController {
 
     /**
      * Documents' content is never public (domain-rules §5): Ministry staff, or the governor of the zone or the applicant
-     * of the registration that cites it ({@code ?registration=}, {@link DocumentReaders}); each read is logged with who
+     * of the registration that cites it ({@code ?registration=}) or of the land application whose acts cite it ({@code ?land=}, F608),
+     * {@link DocumentReaders}; each read is logged with who
      * read it (001 art. 53.1: a person may learn who used information about them).
      */
     @GetMapping("/api/documents/{sha256}")
     ResponseEntity<byte[]> original(@PathVariable("sha256") String sha256,
                                     @RequestParam(value = "registration", required = false) String registration,
                                     @RequestParam(value = "application", required = false) String application,
+                                    @RequestParam(value = "land", required = false) String land,
                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Actor reader = sessions.require(authorization);
         DocumentCitation.of("sha256", null).malformedSays("A document is named by its SHA-256 in lower-case hex.").wellFormed(sha256);
-        readers.admit(reader, sha256, registration, application);
+        readers.admit(reader, sha256, registration, application, land);
         DocumentStore.Original original = store.original(sha256).orElseThrow(() -> new RegistryProblem(
                 RegistryProblem.Kind.NOT_FOUND, "document.unknown", "No document has this SHA-256.", "sha256", null));
         StoredDocument d = original.document();

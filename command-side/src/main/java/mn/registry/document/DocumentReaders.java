@@ -4,6 +4,8 @@ import mn.registry.command.claim.DocumentClaims;
 import mn.registry.command.claim.DocumentKind;
 import mn.registry.infrastructure.axon.WholeStream;
 import mn.registry.infrastructure.identity.Actor;
+import mn.registry.kernel.freezone.LandApplicationId;
+import mn.registry.kernel.freezone.LandEvents;
 import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.Role;
@@ -35,7 +37,11 @@ class DocumentReaders {
      * ({@link #ministryReadsNoEntitysApplicationPaper}, F587).
      */
     static final Set<DocumentKind> ENTITYS_APPLICATION_PAPERS = java.util.EnumSet.of(DocumentKind.ZONE_APPLICATION_DOCUMENT,
-            DocumentKind.ZONE_REGISTRATION_FEE);
+            DocumentKind.ZONE_REGISTRATION_FEE,
+            // 003 art. 12.5, 12.5.3, 22.4-22.5, 23.4 (ADR 0035 items 165-166, choice; F607-F608, was O462): the papers of a registration's
+            // later acts and of the land acts, now read by the zone's readers through ?registration= and ?land=
+            DocumentKind.ZONE_REGISTRATION_ACT, DocumentKind.ZONE_COURT_DECISION, DocumentKind.LAND_SELECTION_RESULT,
+            DocumentKind.LAND_FEE_RECEIPT, DocumentKind.LAND_FEE_EXEMPTION_DECISION);
 
     /** The code of a Ministry role's read of a Free Zone entity's application paper (ADR 0035 item 151; abuse audit F587). */
     static final String NOT_THE_MINISTRYS = "document.free-zone-paper-not-the-ministrys";
@@ -45,8 +51,8 @@ class DocumentReaders {
     private final java.util.function.Function<String, String> claimedAs;
 
     @org.springframework.beans.factory.annotation.Autowired
-    DocumentReaders(EventStore events, com.mongodb.client.MongoDatabase database) {
-        this(events, claimsOf(database.getCollection(DocumentClaims.COLLECTION)));
+    DocumentReaders(EventStore events, DocumentClaims claims) {
+        this(events, sha256 -> claims.kindOf(sha256).orElse(null));
     }
 
     /** Readers on a registry that holds no document's claim (the registration readers' tests of other packages): every paper the Ministry's. */
@@ -59,37 +65,32 @@ class DocumentReaders {
         this.claimedAs = claimedAs;
     }
 
-    private static java.util.function.Function<String, String> claimsOf(com.mongodb.client.MongoCollection<org.bson.Document> claims) {
-        return sha256 -> {
-            org.bson.Document claim = claims.find(com.mongodb.client.model.Filters.eq("_id", sha256))
-                    .projection(com.mongodb.client.model.Projections.include("kind")).first();
-            return claim == null ? null : claim.getString("kind");
-        };
-    }
-
     /** Returns when {@code reader} may read the document {@code sha256} cited by the registration named; else a 403 problem. */
     void admit(Actor reader, String sha256, String registration) {
-        admit(reader, sha256, registration, null);
+        admit(reader, sha256, registration, null, null);
+    }
+
+    /** As {@link #admit(Actor, String, String, String, String)} with no land application named. */
+    void admit(Actor reader, String sha256, String registration, String application) {
+        admit(reader, sha256, registration, application, null);
     }
 
     /**
      * Returns when {@code reader} may read the document {@code sha256} cited by the registration named, or (a Ministry role) by the permit
      * application named ({@code ?application=}); else a 403 problem. A document cited by both is read by whoever either admits.
      */
-    void admit(Actor reader, String sha256, String registration, String application) {
+    void admit(Actor reader, String sha256, String registration, String application, String land) {
         boolean ministry = reader.roles().stream().anyMatch(MINISTRY::contains);
         if (ministry && (!ministryReadsNoEntitysApplicationPaper(sha256) || permitApplicationCites(application, sha256))) {
             return;
         }
         RegistrationId id = registration(registration);
-        if (id != null) {
-            for (Object e : WholeStream.payloads(events, id.stream()).toList()) {
-                if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied && cites(applied, sha256)
-                        && (governsTheZoneNow(reader, applied) || cabinetMemberReadsItAtTheirDesk(reader)
-                        || signerReadsTheirOwn(reader, applied, id))) {
-                    return;
-                }
-            }
+        if (id != null && registrationsReadersReadItsActsPapers(reader, sha256, id)) {
+            return;
+        }
+        LandApplicationId landApplication = landApplication(land);
+        if (landApplication != null && landApplicationsReadersReadItsPapers(reader, sha256, landApplication)) {
+            return;
         }
         if (ministry) {
             throw RegistryProblem.forbidden(NOT_THE_MINISTRYS, reader.person() + " may not read document " + sha256 + ": it is a paper of a "
@@ -97,9 +98,99 @@ class DocumentReaders {
                     + "permits; the Ministry reads the papers of a permit application that cites it (?application=).", "003 art. 8.2, 8.7, 12.1, 12.2");
         }
         throw RegistryProblem.forbidden("document.reader-not-admitted", reader.person() + " may not read document " + sha256
-                + (id == null ? "" : " through registration " + id) + ": a Free Zone entity's paper is read by the governor of the zone whose "
+                + (id == null ? "" : " through registration " + id) + (landApplication == null ? "" : " through land application "
+                + landApplication) + ": a Free Zone entity's paper is read by the governor of the zone whose "
                 + "entity cited it, by a Cabinet member, or by the applicant who cited it while their grant names no other company; a permit's "
                 + "by the Ministry.", "003 art. 8.2, 8.7, 12.1");
+    }
+
+    /**
+     * 003 art. 8.2, 8.7, 12.1, 12.2 (F587) and 12.5, 22.4-22.5, 23.4 (ADR 0035 item 165, the lead's reading, <b>choice</b>; abuse audit
+     * F607, was O462): the documents of a registration, its application's papers and those of its later acts (investment agreement, start,
+     * interruption or resumption of operations, court decision, a court decision declined), are read through {@code ?registration=} by the
+     * zone's governor in office, a Cabinet member and the person who signed the application (the last one before the act, their grant in
+     * force naming no other company): the registration's own events decide, as of the request.
+     */
+    private boolean registrationsReadersReadItsActsPapers(Actor reader, String sha256, RegistrationId id) {
+        RegistrationEvents.ZoneRegistrationApplied lastApplication = null;
+        for (Object e : WholeStream.payloads(events, id.stream()).toList()) {
+            if (e instanceof RegistrationEvents.ZoneRegistrationApplied applied) {
+                lastApplication = applied;
+                if (cites(applied, sha256) && (governsTheZoneNow(reader, applied.zoneId()) || cabinetMemberReadsItAtTheirDesk(reader)
+                        || signerReadsTheirOwn(reader, applied, id))) {
+                    return true;
+                }
+            } else if (sha256.equals(laterActsDocument(e)) && (governsTheZoneNow(reader, id.zoneId()) || cabinetMemberReadsItAtTheirDesk(reader)
+                    || lastApplication != null && signerReadsTheirOwn(reader, lastApplication, id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The document a registration's later act rests on (003 art. 12.5, 12.5.3; ADR 0035 items 7, 46, 56, 62), null for any other event. */
+    private static String laterActsDocument(Object event) {
+        if (event instanceof RegistrationEvents.InvestmentAgreementRecorded e) {
+            return e.documentSha256();
+        } else if (event instanceof RegistrationEvents.OperationsStarted e) {
+            return e.documentSha256();
+        } else if (event instanceof RegistrationEvents.OperationsInterrupted e) {
+            return e.documentSha256();
+        } else if (event instanceof RegistrationEvents.OperationsResumed e) {
+            return e.documentSha256();
+        } else if (event instanceof RegistrationEvents.CourtDissolutionRecorded e) {
+            return e.documentSha256();
+        } else if (event instanceof RegistrationEvents.CourtDecisionRecordingDeclined e) {
+            return e.documentSha256();
+        }
+        return null;
+    }
+
+    /**
+     * 003 art. 8.7, 22.4-22.5, 23.4 (ADR 0035 item 166, the lead's reading, <b>choice</b>; abuse audit F608, was O462): the documents of a
+     * land application's acts (the tender's or auction's result recorded or annulled on it, the fee receipt of the licence granted on it,
+     * reported or certified, the Government's decision exempting its applicant from the land fee, by name or by its activity) are read
+     * through {@code ?land=<application>} by the governor in office of the zone whose land register holds it, a Cabinet member and the person
+     * who signed the land application (their grant in force naming no other company): the zone's land register's events decide, as of the
+     * request.
+     */
+    private boolean landApplicationsReadersReadItsPapers(Actor reader, String sha256, LandApplicationId application) {
+        LandEvents.LandUseApplied applied = null;
+        java.util.Set<mn.registry.kernel.freezone.LandLicenceId> licences = new java.util.HashSet<>();
+        boolean cited = false;
+        for (Object e : WholeStream.payloads(events, application.zoneId().landStream()).toList()) {
+            if (e instanceof LandEvents.LandUseApplied a && application.equals(a.applicationId())) {
+                applied = a;
+            } else if (applied == null) {
+                continue;
+            } else if (e instanceof LandEvents.LandSelectionResultRecorded r && application.equals(r.applicationId())) {
+                cited |= sha256.equals(r.resultSha256());
+            } else if (e instanceof LandEvents.LandSelectionResultAnnulled r && application.equals(r.applicationId())) {
+                cited |= sha256.equals(r.resultSha256());
+            } else if (e instanceof LandEvents.LandRightsGranted g && application.equals(g.applicationId())) {
+                licences.add(g.licenceId());
+            } else if (e instanceof LandEvents.LandFeePaymentReported r && licences.contains(r.licenceId())) {
+                cited |= sha256.equals(r.receiptSha256());
+            } else if (e instanceof LandEvents.LandLicenceIssued i && licences.contains(i.licenceId())) {
+                cited |= sha256.equals(i.receiptSha256());
+            } else if (e instanceof LandEvents.LandFeeExemptionGranted x && (x.holder() == null || x.holder().equals(applied.applicant()))) {
+                cited |= sha256.equals(x.decisionSha256());
+            }
+        }
+        return applied != null && cited && (governsTheZoneNow(reader, application.zoneId()) || cabinetMemberReadsItAtTheirDesk(reader)
+                || reader.person().equals(applied.signedBy()) && !Company.grantNamesAnother(reader.company(),
+                applied.applicant().mongolianRegistrationNumber()));
+    }
+
+    private static LandApplicationId landApplication(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new LandApplicationId(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -163,8 +254,8 @@ class DocumentReaders {
     }
 
     // 003 art. 8.2, 8.7: a governor acts for the zone of their appointment, during it (the roles and zones at the request)
-    private static boolean governsTheZoneNow(Actor reader, RegistrationEvents.ZoneRegistrationApplied applied) {
-        return reader.roles().contains(Role.ZONE_GOVERNOR) && reader.zones().contains(applied.zoneId().value());
+    private static boolean governsTheZoneNow(Actor reader, mn.registry.kernel.freezone.ZoneId zone) {
+        return reader.roles().contains(Role.ZONE_GOVERNOR) && reader.zones().contains(zone.value());
     }
 
     private static RegistrationId registration(String value) {

@@ -99,7 +99,8 @@ class FreeZoneAbuseRound38DocumentsTest {
         staff(CABINET, "cabinet-round38", Set.of(Role.CABINET_MEMBER), Set.of());
         when(sessions.require(eq(SIGNED_IT), any(Role[].class))).thenReturn(new Actor(SIGNER, Set.of(Role.APPLICANT), Set.of(), null, () -> "Signer"));
         DocumentStore store = new DocumentStore(database, Clock.fixed(AT, ZoneOffset.UTC), 1024, java.time.Duration.ofDays(7), 100_000);
-        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, mock(UploadGuard.class), new DocumentReaders(events, database)))
+        http = MockMvcBuilders.standaloneSetup(new DocumentController(store, sessions, mock(UploadGuard.class), new DocumentReaders(events, DocumentClaims.backfilled(database,
+                new mn.registry.command.api.CommandLog(database, Clock.fixed(AT, ZoneOffset.UTC))))))
                 .setControllerAdvice(new ProblemResponses())
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))

@@ -603,6 +603,20 @@ public class DocumentClaims {
         return heldClaim(sha256).map(holder -> (List<String>) holder.get(CONCERNS, List.class));
     }
 
+    /**
+     * The kind of the claim stored for the document (ADR 0057), held or not, in one read of its {@code kind} alone; empty if no act claimed it
+     * (or the name is no SHA-256). What the documents' readers judge a Free Zone paper by (F587; session 32's review: the readers asked the
+     * collection themselves).
+     */
+    public Optional<String> kindOf(String sha256) {
+        if (!DocumentRef.isSha256Hex(sha256)) {
+            return Optional.empty();
+        }
+        Document claim = claims.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).projection(com.mongodb.client.model.Projections.include("kind"))
+                .first();
+        return claim == null ? Optional.empty() : Optional.ofNullable(claim.getString("kind"));
+    }
+
     /** The kind that holds the document now, if a held claim names one (tests and the backfill's check). */
     public Optional<DocumentKind> holder(String sha256) {
         return heldClaim(sha256).flatMap(holder -> DocumentKind.ofCode(holder.getString("kind")));

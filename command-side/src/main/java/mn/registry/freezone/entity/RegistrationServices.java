@@ -60,4 +60,13 @@ interface RegistrationServices {
 
     /** 003 art. 6.4: the zone's temporary closures, as its events say now (ADR 0035 item 21). */
     java.util.List<mn.registry.kernel.freezone.FreeZoneTerms.Closure> closures(ZoneId zone);
+
+    /**
+     * 003 art. 12.1; 002 art. 29.1.2, 23.3 (ADR 0035 item 163, choice; abuse audit F605, was O452): how the Mongolian company under this
+     * state registration number ended, if the registry holds it ended at this moment (liquidated, no complaint upheld; or ended by a
+     * reorganisation), from the permit register's memory ({@code CompaniesEnded}: no added round trip); empty if it did not.
+     */
+    default java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+        return java.util.Optional.empty();
+    }
 }

@@ -26,10 +26,12 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final ActDocumentClaims claims;
     private final EventStore events;
     private final CourtDecisionsElsewhere elsewhere;
+    private final mn.registry.permit.command.CompaniesEnded ended;
 
     RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events,
-                                 CourtDecisionsElsewhere elsewhere) {
+                                 CourtDecisionsElsewhere elsewhere, mn.registry.permit.command.CompaniesEnded ended) {
         this.elsewhere = elsewhere;
+        this.ended = ended;
         this.calendar = calendar;
         this.zones = zones;
         this.documents = documents;
@@ -45,6 +47,11 @@ class RegistryRegistrationServices implements RegistrationServices {
     @Override
     public Deadline dueOnTheCalendarInForceNow(java.time.LocalDate dayZero, WorkingDays n) {
         return calendar.dueOnTheCalendarInForceNow(dayZero, n);
+    }
+
+    @Override
+    public java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+        return ended == null ? java.util.Optional.empty() : ended.of(stateRegistrationNumber); // null: a test's node without a permit register
     }
 
     @Override

@@ -116,6 +116,7 @@ class ZoneRegistration {
     RegistrationCommandTypes.ApplicationReceipt handle(RegistrationCommands.ApplyForZoneRegistration body, CommandContext context,
                                                        RegistrationServices services) {
         RegistrationIntakePolicy.check(body);
+        applicantHasNotCeased(body.entity(), services);
         Zones.Zone zone = Zones.openOrRefused(services.zone(body.zoneId())); // one read of the zone's stream for the act (abuse audit O403)
         everyDocumentWasReceived(body.documents(), services);
         activityAllowedInTheZone(body.activity(), zone.activities(), body.zoneId());
@@ -130,6 +131,24 @@ class ZoneRegistration {
                 FreeZoneTerms.REVIEW_ARTICLE, context.actor()));
         return new RegistrationCommandTypes.ApplicationReceipt(id, context.receivedAt(), review.due(), review.dueAt(),
                 review.calendarVersion().value(), PermitRegistrationReceipt.inUlaanbaatar(context.receivedAt()));
+    }
+
+    /** The refusal's code when the applicant is a Mongolian company the registry holds ended (F605). */
+    public static final String APPLICANT_CEASED = "freezone.applicant-ceased";
+
+    // 003 art. 12.1; 002 art. 29.1.2, 23.3 (ADR 0035 item 163, the lead's reading, choice; abuse audit F605, was O452): the registry's own
+    // record that a Mongolian company no longer exists binds the zone's intake. A company whose permit was revoked because it was
+    // liquidated (no complaint upheld against that revocation), or one a reorganisation ended, registers in no Free Zone. Judged at the
+    // registry's receipt, on every act stored before it (the permit register's memory, no added round trip); a foreign entity is not concerned
+    private static void applicantHasNotCeased(mn.registry.kernel.freezone.LegalEntity entity, RegistrationServices services) {
+        if (entity == null || entity.jurisdiction() != mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN) {
+            return;
+        }
+        services.companyEnded(entity.registrationNumber()).ifPresent(ended -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, APPLICANT_CEASED, "The company " + entity.registrationNumber() + " ceased on "
+                    + ended.on() + ": " + ended.how() + "; a company that no longer exists registers in no Free Zone.", "entity.registrationNumber",
+                    "003 art. 12.1; " + ended.article());
+        });
     }
 
     // 003 art. 12.1 (choice, ADR 0035 item 19, abuse audit F123): the registration fee is paid for one registration; its receipt, named

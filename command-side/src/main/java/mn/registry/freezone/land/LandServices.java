@@ -17,6 +17,15 @@ interface LandServices {
      */
     Zones.Zone zone(ZoneId zone);
 
+    /**
+     * 003 art. 22; 002 art. 29.1.2, 23.3 (ADR 0035 item 164, choice; abuse audit F606, was O452): how the Mongolian company under this state
+     * registration number ended, if the registry holds it ended at this moment, from the permit register's memory ({@code CompaniesEnded}:
+     * no added round trip); empty if it did not.
+     */
+    default java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+        return java.util.Optional.empty();
+    }
+
     /** The registration's standing now (003 art. 12.2, 22.2): registered or not, and its representative. */
     LandHolders.Holder standing(RegistrationId registration);
 

@@ -144,10 +144,30 @@ class ZoneLand {
         entityIsOfThisZone(applicant, zone.zoneId(), "applicant");
         LandHolders.Holder standing = services.standing(applicant, zone);
         registrationIsCurrent(standing, applicant, "applicant");
+        landApplicantHasNotCeased(applicant, services);
         noGroundForLosingLandIsRaised(standing, "applicant");
         noGroundForLosingLandIsDue(standing, UlaanbaatarTime.dateOf(receivedAt), "applicant");
         representativeActsForTheirOwnEntity(applicant, signer, "applicant", OWN_ENTITY_APPLICATION_ARTICLE);
         signerRepresentsTheEntity(standing, signer, APPLY, services);
+    }
+
+    /** The refusal's code when a land applicant's Mongolian company has ended since its registration (F606). */
+    public static final String LAND_APPLICANT_CEASED = "freezone.land-applicant-ceased";
+
+    // 003 art. 22; 002 art. 29.1.2, 23.3 (ADR 0035 item 164, the lead's reading, choice; abuse audit F606, was O452): a registered zone
+    // entity whose Mongolian company the registry holds ended at the receipt (liquidated, no complaint upheld; or ended by a
+    // reorganisation), after its registration or before, applies for no land: a company that no longer exists holds no rights. An upheld
+    // complaint lifts it from its receipt. Judged at the registry's receipt from the permit register's memory; a foreign entity is not concerned
+    static void landApplicantHasNotCeased(RegistrationId applicant, LandServices services) {
+        String number = applicant.mongolianRegistrationNumber();
+        if (number == null) {
+            return;
+        }
+        services.companyEnded(number).ifPresent(ended -> {
+            throw new RegistryProblem(RegistryProblem.Kind.CONFLICT, LAND_APPLICANT_CEASED, "The company " + number + " registered as " + applicant
+                    + " ceased on " + ended.on() + ": " + ended.how() + "; a company that no longer exists applies for no land in a Free Zone.",
+                    "applicant", "003 art. 22; " + ended.article());
+        });
     }
 
     // 003 art. 22.2, 22.4: what an application names

@@ -57,6 +57,8 @@ class DocumentClaimsRound29ZoneTest {
     static final String REFUSED_AS = "document.claimed-by-another-company.zone-application-document";
 
     Configuration axon;
+    /** The services the registrations are decided with (a test may set its own before {@link #start}). */
+    ZoneRegistrationTest.Services services = new ZoneRegistrationTest.Services();
     private MongoDatabase database;
     private CommandLog commandLog;
     MongoCollection<Document> claimed;
@@ -67,7 +69,7 @@ class DocumentClaimsRound29ZoneTest {
     @BeforeEach
     void start(MongoDatabase database) {
         this.database = database;
-        axon = ZoneRegistrationAbuseFixture.registrations(new ZoneRegistrationTest.Services());
+        axon = ZoneRegistrationAbuseFixture.registrations(services);
         commandLog = new CommandLog(database, Clock.fixed(RECEIVED, ZoneOffset.UTC));
         claimed = database.getCollection(DocumentClaims.COLLECTION);
         types = new RegistrationCommandTypes(axon.commandGateway());

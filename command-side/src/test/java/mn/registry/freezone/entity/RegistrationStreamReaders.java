@@ -36,6 +36,6 @@ public final class RegistrationStreamReaders {
         DocumentClaims claims = Mockito.mock(DocumentClaims.class);
         Mockito.when(claims.grounds(sha256, DocumentKind.ZONE_COURT_DECISION))
                 .thenReturn(Optional.of(DocumentClaims.Grounds.REGISTRATION.of(recordedBy.stream())));
-        return new RegistryRegistrationServices(null, null, null, new ActDocumentClaims(claims), events, null).courtDecisionRecordedElsewhere(sha256);
+        return new RegistryRegistrationServices(null, null, null, new ActDocumentClaims(claims), events, null, null).courtDecisionRecordedElsewhere(sha256);
     }
 }

@@ -172,7 +172,7 @@ class OneZoneReadPerLandActTest {
     private static class Received extends RegistryLandServices {
 
         Received(Zones zones, EmbeddedEventStore events, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere) {
-            super(zones, events, null, elsewhere, 60, null);
+            super(zones, events, null, elsewhere, 60, null, null); // no permit register: no company ended
         }
 
         @Override
