@@ -135,7 +135,7 @@ class RedTeamRound33EndToEndTest {
         List<String> names = List.of("=HYPERLINK(\"http://evil.example/refund\",\"Refund\")", "+1+cmd LLC", "-2+3 Trading LLC", "@SUM(A1) LLC");
         int n = 1;
         for (String name : names) {
-            LegalEntity entity = mongolian(name, "653300" + n++);
+            LegalEntity entity = new LegalEntity(name, Jurisdiction.FOREIGN, "CN", "91152500653300" + n++ + "AAA"); // the report lists foreign entities
             appliedToZone(ALTANBULAG, entity);
             ok(registry.send("governor-altanbulag", "RegisterEntity", new RegistrationCommands.RegisterEntity(RegistrationId.of(ALTANBULAG, entity))));
         }
@@ -149,6 +149,7 @@ class RedTeamRound33EndToEndTest {
             csv = authorised(path, token);
         }
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).as("the report lists the four entities").contains("SUM(A1) LLC");
         List<String> cells = new ArrayList<>();
         try {
             for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(csv.body()))) {
@@ -236,7 +237,7 @@ class RedTeamRound33EndToEndTest {
         ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true)));
         ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today,
                 today.plusDays(30))));
-        registry.await("/api/public/register/permits/" + number, null, entry -> "SUSPENDED".equals(entry.path("entry").path("status").asText()));
+        registry.awaitVisible("/api/public/register/permits/" + number, null, entry -> "SUSPENDED".equals(entry.path("entry").path("status").asText()));
         String english = pdfText(bytes("/register/permits/" + number + "/extract.pdf?lang=en").body());
         assertThat(english).contains("Suspended").doesNotContain("Valid\n");
         String mongolian = pdfText(bytes("/register/permits/" + number + "/extract.pdf?lang=mn").body());
