@@ -1,11 +1,9 @@
 package mn.registry.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import mn.registry.identity.command.Enrolment;
 import mn.registry.kernel.calendar.UlaanbaatarTime;
-import mn.registry.kernel.crypto.CanonicalJson;
 import mn.registry.kernel.crypto.Sha256;
 import mn.registry.kernel.identity.EndSignerRole;
 import mn.registry.kernel.identity.PersonId;
@@ -88,14 +86,12 @@ class RedTeamRound32EndToEndTest {
         }
     }
 
-    /** {@code body} signed now as {@code who}, not sent yet: a request held back. */
     private static CommandEnvelope heldBack(String type, Object body) {
-        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
-        return CommandEnvelope.fresh(type, json, registry.clock());
+        return registry.heldBack(type, body);
     }
 
     private static RunningRegistry.Sent sendHeldBack(SigningIdentity who, CommandEnvelope envelope) {
-        return new RunningRegistry.Sent(envelope.commandId(), registry.client().command(registry.client().sign(who, envelope)));
+        return registry.sendHeldBack(who, envelope);
     }
 
     /** A person of the test's own holding {@code first} and {@code second}: one enrolment, a second grant by supervisor-1. */

@@ -158,6 +158,31 @@ class RunningRegistry implements BeforeAllCallback, AfterAllCallback {
         return context.getBean(EventStore.class).readEvents(stream).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
     }
 
+    /** {@code body} signed now as {@code type}, not sent yet: a request held back (the red teams' signing before an end, sent after it). */
+    CommandEnvelope heldBack(String type, Object body) {
+        ObjectNode json = CanonicalJson.mapper().valueToTree(body);
+        return CommandEnvelope.fresh(type, json, clock);
+    }
+
+    /** An envelope held back ({@link #heldBack}), signed as {@code who} and sent now. */
+    Sent sendHeldBack(SigningIdentity who, CommandEnvelope envelope) {
+        return new Sent(envelope.commandId(), client.command(client.sign(who, envelope)));
+    }
+
+    /** {@code body} signed as the demo {@code person} and sent as {@code type}, whatever its shape (a field the law does not list, an unknown act). */
+    Sent sendRaw(String person, String type, ObjectNode body) {
+        return sendHeldBack(client.person(person), CommandEnvelope.fresh(type, body, clock));
+    }
+
+    /** Refused (the status, problem+json) with nothing stored, whatever its code: the code answered for the test or the audit to name. */
+    String refusedAnyhow(Sent sent, int status) {
+        RegistryClient.Reply reply = sent.reply();
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(StoredEffects.byCommand(context.getBean(MongoDatabase.class))).doesNotContainKey(sent.commandId());
+        return reply.code();
+    }
+
     RegistryClient.Reply command(String person, String type, Object body) {
         return send(person, type, body).reply();
     }
