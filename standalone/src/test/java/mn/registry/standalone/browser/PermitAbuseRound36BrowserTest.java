@@ -12,11 +12,19 @@ import mn.registry.kernel.pki.SigningIdentity;
 import mn.registry.kernel.signing.CommandEnvelope;
 import mn.registry.kernel.signing.CommandSigner;
 import mn.registry.standalone.RegistryClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import mn.registry.kernel.permit.ApplicationId;
+import mn.registry.kernel.permit.Reorganisation;
+import mn.registry.kernel.permit.RevocationGround;
+import mn.registry.kernel.permit.RevokePermit;
+import mn.registry.web.WebDates;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 33, published text and the permit desk (docs/abuse-audit.md; ADR 0046 items 175-177): on the running registry, a signed
  * application whose published company address names a representative the registry holds (the demo's {@code applicant-1}, enrolled at the
  * first start, and a representative enrolled after the start, {@code applicant-36-name}), or holds an e-mail written with the word at, is
- * refused as application/problem+json with its code, field and article, and nothing is stored (no event, no command-log entry). Company
- * number 6436001 is this class's own. The desk's items of the brief (O476, O442, O453, F600's desk in the browser) were not reached this
- * session (abuse audit O479).
+ * refused as application/problem+json with its code, field and article, and nothing is stored (no event, no command-log entry). O453 in
+ * part: the desk's transfer to a company whose permit was revoked on its liquidation shows {@code permit.successor-liquidated}'s words in
+ * Mongolian and in English, with axe. Company numbers 6436001-6436004 are this class's own. The rest of the brief's desk items (O476,
+ * O442, {@code permit.applicant-liquidated} in the browser, F600's desk in the browser) were not reached this session (abuse audit O479).
  */
 @BrowserTest
 class PermitAbuseRound36BrowserTest {
@@ -72,5 +81,51 @@ class PermitAbuseRound36BrowserTest {
                 "text.personal-name");
         refused(applied(signer, "Peace Avenue 36; write to bat at tamga.mn", "round36-at"), "round36-at",
                 "privacy.personal-details-in-published-text");
+    }
+
+    @Test
+    @DisplayName("002 art. 29.1.2, 23.3 (O453 in part; ADR 0046 item 168): the desk's transfer to a company whose permit was revoked on its "
+            + "liquidation is refused with permit.successor-liquidated's words, in Mongolian and in English, with axe on both pages")
+    void the_desk_shows_the_successor_liquidated_words_in_both_languages() {
+        String liquidated = PermitActsBrowserTest.activePermit(registry, "Tamga Liquidated Thirtysix LLC", "6436002");
+        RegistryClient.Reply revoked = registry.client.command(registry.client.sign("supervisor-1", "RevokePermit", new RevokePermit(
+                new ApplicationId(liquidated), RevocationGround.LIQUIDATION, "the holder was liquidated",
+                PermitActsBrowserTest.uploaded(registry, "the state registration of the liquidation of 6436002"))));
+        assertThat(revoked.status()).as(revoked.body().toString()).isEqualTo(200);
+        String first = PermitActsBrowserTest.activePermit(registry, "Tamga Thirtysix Three LLC", "6436003");
+        String second = PermitActsBrowserTest.activePermit(registry, "Tamga Thirtysix Four LLC", "6436004");
+        LocalDate today = registry.context.getBean(WebDates.class).today();
+        browser.signInWithFiles("supervisor-1");
+
+        browser.open("/desk/applications/" + first, "mn");
+        transfer(today, PermitActsBrowserTest.document("merger-6436003", "merger of 6436003 into 6436002"));
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.successor-liquidated")
+                .contains("компани байхгүй болсон тул түүнд зөвшөөрөл шилжихгүй").doesNotContain("no longer exists");
+
+        browser.open("/desk/applications/" + second, "en");
+        transfer(today, PermitActsBrowserTest.document("merger-6436004", "merger of 6436004 into 6436002"));
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).isEqualTo("refused");
+        assertThat(browser.find("#command-result").getText()).contains("permit.successor-liquidated")
+                .contains("no permit passes to a company that no longer exists").doesNotContain("шилжихгүй");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /** The desk's transfer of the open page to the liquidated company 6436002 by a merger, signed and sent (as PermitActsBrowserTest's). */
+    private static void transfer(LocalDate reorganisedOn, Path record) {
+        browser.find("#tr-name").sendKeys("Tamga Liquidated Thirtysix LLC");
+        browser.find("#tr-number").sendKeys("6436002");
+        browser.find("#tr-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
+        browser.script("document.getElementById('tr-reorganisation').value = arguments[0]", Reorganisation.MERGER.name());
+        browser.script("document.getElementById('tr-on').value = arguments[0]", reorganisedOn.toString());
+        if (browser.find("#tr-representative").getAttribute("value").isEmpty()) {
+            browser.find("#tr-representative").sendKeys("applicant-1");
+        }
+        browser.find("#tr-file").sendKeys(record.toAbsolutePath().toString());
+        String sha = PermitActsBrowserTest.sha256(record);
+        browser.waitUntil("the record is hashed and uploaded in the browser", d -> sha.equals(browser.find("#tr-sha").getAttribute("value"))
+                && browser.find("#tr-file").getAttribute("data-uploaded") != null);
+        browser.signAndSend("form-transfer");
     }
 }
