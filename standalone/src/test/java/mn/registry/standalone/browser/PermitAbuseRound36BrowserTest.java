@@ -34,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 33, published text and the permit desk (docs/abuse-audit.md; ADR 0046 items 175-177): on the running registry, a signed
  * application whose published company address names a representative the registry holds (the demo's {@code applicant-1}, enrolled at the
  * first start, and a representative enrolled after the start, {@code applicant-36-name}), or holds an e-mail written with the word at, is
- * refused as application/problem+json with its code, field and article, and nothing is stored (no event, no command-log entry). O453 in
- * part: the desk's transfer to a company whose permit was revoked on its liquidation shows {@code permit.successor-liquidated}'s words in
- * Mongolian and in English, with axe. Company numbers 6436001-6436004 are this class's own. The rest of the brief's desk items (O476,
- * O442, {@code permit.applicant-liquidated} in the browser, F600's desk in the browser) were not reached this session (abuse audit O479).
+ * refused as application/problem+json with its code, field and article, and nothing is stored (no event, no command-log entry). O453:
+ * the desk's transfer to a company whose permit was revoked on its liquidation shows {@code permit.successor-liquidated}'s words, and
+ * that company's application on the applicant's page {@code permit.applicant-liquidated}'s, in Mongolian and in English, with axe.
+ * Company numbers 6436001-6436004 are this class's own. The rest of the brief's desk items (O476, O442, F600's desk in the browser)
+ * were not reached this session (abuse audit O479).
  */
 @BrowserTest
 class PermitAbuseRound36BrowserTest {
@@ -85,8 +86,9 @@ class PermitAbuseRound36BrowserTest {
 
     @Test
     @DisplayName("002 art. 29.1.2, 23.3 (O453 in part; ADR 0046 item 168): the desk's transfer to a company whose permit was revoked on its "
-            + "liquidation is refused with permit.successor-liquidated's words, in Mongolian and in English, with axe on both pages")
-    void the_desk_shows_the_successor_liquidated_words_in_both_languages() {
+            + "liquidation is refused with permit.successor-liquidated's words, and that company's application on the applicant's page with "
+            + "permit.applicant-liquidated's, each in Mongolian and in English, with axe on every page")
+    void the_pages_show_the_liquidated_companys_refusals_in_both_languages() {
         String liquidated = PermitActsBrowserTest.activePermit(registry, "Tamga Liquidated Thirtysix LLC", "6436002");
         RegistryClient.Reply revoked = registry.client.command(registry.client.sign("supervisor-1", "RevokePermit", new RevokePermit(
                 new ApplicationId(liquidated), RevocationGround.LIQUIDATION, "the holder was liquidated",
@@ -110,6 +112,35 @@ class PermitAbuseRound36BrowserTest {
                 .contains("no permit passes to a company that no longer exists").doesNotContain("шилжихгүй");
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
         browser.signOut();
+
+        // the application of the liquidated company on the applicant's page (applicant-1's grant names no company: it applies for any)
+        browser.signInAsDemo("applicant-1");
+        apply("mn");
+        assertThat(browser.find("#command-result").getText()).contains("permit.applicant-liquidated")
+                .contains("компани байхгүй болсон тул зөвшөөрөл").doesNotContain("applies for no permit");
+        apply("en");
+        assertThat(browser.find("#command-result").getText()).contains("permit.applicant-liquidated")
+                .contains("a company that no longer exists applies for no permit").doesNotContain("байхгүй болсон");
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/commands - Failed to load resource"));
+        browser.signOut();
+    }
+
+    /** The applicant's application form, in {@code lang}, for the liquidated company 6436002 with the six documents; signed and sent, refused. */
+    private static void apply(String lang) {
+        browser.open("/applicant/apply", lang);
+        browser.waitFor("#form-apply");
+        browser.find("#ap-name").sendKeys("Tamga Liquidated Thirtysix LLC");
+        browser.find("#ap-number").sendKeys("6436002");
+        browser.find("#ap-address").sendKeys("Peace Avenue 4, Ulaanbaatar");
+        for (String kind : List.of("STATE_REGISTRATION_CERTIFICATE", "CERTIFICATE_ISSUING_PROCEDURE", "CORRESPONDENT_BANK_REFERENCE",
+                "AUDITED_FINANCIAL_STATEMENTS", "SECURITY_RISK_ASSESSMENT_AND_AUDIT", "INTERNATIONAL_STANDARDS_REPORT")) {
+            org.openqa.selenium.WebElement file = browser.find("#doc-file-" + kind);
+            file.sendKeys(PermitActsBrowserTest.document(kind + "-6436002-" + lang, kind + " of 6436002 " + lang).toAbsolutePath().toString());
+            browser.waitUntil("the " + kind + " is hashed and kept", d -> "yes".equals(file.getAttribute("data-uploaded")));
+        }
+        browser.signAndSend("form-apply");
+        assertThat(browser.find("#command-result").getAttribute("data-outcome")).as(browser.find("#command-result").getText())
+                .isEqualTo("refused");
     }
 
     /** The desk's transfer of the open page to the liquidated company 6436002 by a merger, signed and sent (as PermitActsBrowserTest's). */
