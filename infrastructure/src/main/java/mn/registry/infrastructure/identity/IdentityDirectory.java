@@ -250,6 +250,8 @@ public class IdentityDirectory {
      */
     public List<RoleGranted> representativesGrantsAt(PersonId person, Instant at) {
         return grantsHeldAt(historyOf(person).events(), Role.APPLICANT, at);
+    }
+
     /** A person's events as stored now (remembered while the stream ends where it did): ADR 0046 item 177's names (F602). */
     public List<Object> eventsOf(PersonId person) {
         return historyOf(person).events();
