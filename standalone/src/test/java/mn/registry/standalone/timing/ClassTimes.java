@@ -69,8 +69,8 @@ public final class ClassTimes implements BeforeAllCallback, AfterAllCallback {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long[] fields = new long[rest.length + 2];
-            for (int i = 1; i < rest.length; i++) {
+            long[] fields = new long[Math.min(rest.length, 15) + 2];
+            for (int i = 1; i < fields.length - 2; i++) { // up to cstime: a later field (rsslim) can exceed a long
                 fields[i + 2] = Long.parseLong(rest[i].trim());
             }
             return fields;
