@@ -126,11 +126,11 @@ final class Browser implements AutoCloseable {
     private String pageState() {
         Object read = script("""
                 const controls = Array.from(document.querySelectorAll('input, select, textarea, option, button, details, dialog'))
-                    .map(e => [e.value, e.checked, e.selected, e.indeterminate, e.open, e.disabled].join('|')).join('\n');
+                    .map(e => [e.value, e.checked, e.selected, e.indeterminate, e.open, e.disabled].join('|')).join('\\n');
                 const focused = document.activeElement ? (document.activeElement.id || document.activeElement.tagName) + ':'
                     + Array.prototype.indexOf.call(document.getElementsByTagName('*'), document.activeElement) : '';
                 return [location.href, innerWidth + 'x' + innerHeight + '@' + devicePixelRatio, scrollX + ',' + scrollY,
-                    focused, controls, document.documentElement.outerHTML].join('\u0000');
+                    focused, controls, document.documentElement.outerHTML].join('\\u0000');
                 """);
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(String.valueOf(read).getBytes(java.nio.charset.StandardCharsets.UTF_8));
