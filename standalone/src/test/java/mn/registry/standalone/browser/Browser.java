@@ -291,7 +291,7 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        System.out.printf("Browser: axe ran %d times in this JVM (%.1f s of the test thread's wall), skipped %d page states already passed%n",
+        System.out.printf("Browser: axe ran and passed %d times in this JVM (%.1f s of the test thread's wall), skipped %d page states already passed%n",
                 AXE_RUNS.get(), AXE_NANOS.get() / 1e9, AXE_SKIPPED.get());
         driver.quit();
     }
