@@ -16,6 +16,9 @@ import mn.registry.standalone.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
+import mn.registry.kernel.freezone.ZoneCommands;
+import mn.registry.kernel.freezone.ZoneId;
+import java.util.List;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +113,47 @@ class IdentityDesksRound18BrowserTest {
         assertThat(ended.code()).isEqualTo("identity.official-represents-the-representatives-company");
         assertThat(registry.context.getBean(IdentityDirectory.class).actorAt(own.person(), Certificates.fingerprint(own.certificate()),
                 Instant.now()).orElseThrow().roles()).as("the role kept").contains(Role.APPLICANT);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+    @Test
+    @DisplayName("003 art. 8.1-8.2 (F619, was O471; ADR 0061 item 87): the Cabinet member's appointment form reads the persons' grants of the "
+            + "governor's role: a governor enrolled with one zone's role and shown by no zone's record is refused for another zone before "
+            + "anything is prepared, and says why; over HTTP the appointment is refused freezone.governor-of-another-zone, the zone's record "
+            + "keeps no appointment; Mongolian and English with axe")
+    void the_appointment_form_reads_the_persons_grants() {
+        browser.signInAsDemo("cabinet-1");
+        browser.open("/cabinet", "en");
+        List<String> zones = browser.all("#AppointGovernor-zone option").stream().map(o -> o.getAttribute("value")).filter(z -> !z.isBlank())
+                .toList();
+        assertThat(zones).as("two zones at least").hasSizeGreaterThan(1);
+        String held = zones.get(0);
+        String other = zones.get(1);
+        SigningIdentity governor = registry.newPerson("governor-318first");
+        registry.context.getBean(Enrolment.class).enrolIfAbsent(governor.person(), "Governor 318", governor.certificate(), Role.ZONE_GOVERNOR,
+                held, CABINET, "test: enrolled with a zone's role, no zone's record, session 33");
+        String[][] langs = {{"mn", "өөр бүсийн ажиллаж буй Засаг дарга"}, {"en", "governor in office of another zone"}};
+        for (String[] lang : langs) {
+            browser.open("/cabinet", lang[0]);
+            new Select(browser.find("#AppointGovernor-zone")).selectByValue(other);
+            browser.find("#AppointGovernor-governor").sendKeys(governor.person().value());
+            browser.find("#AppointGovernor-decision").sendKeys("Cabinet member's order 2026/318");
+            browser.find("#AppointGovernor-sha").sendKeys("cd".repeat(32));
+            browser.find("#form-appoint button[type=submit]").click();
+            assertThat(prepared()).as("a governor holding another zone's grant: nothing prepared").isFalse();
+            assertThat(browser.find("#AppointGovernor-governor").getDomProperty("validationMessage")).contains(lang[1]).contains("8.1");
+            browser.axe();
+            browser.screenshot("cabinet-appointment-of-a-governor-by-grant-" + lang[0]);
+        }
+        browser.signOut();
+
+        String sha = registry.context.getBean(DocumentStore.class).receive(("%PDF-1.4\nCabinet member's order 2026/318 " + System.nanoTime()
+                + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8), "application/pdf", "order.pdf").document().sha256();
+        RegistryClient.Reply appointed = registry.client.command(registry.client.sign("cabinet-1", "AppointGovernor",
+                new ZoneCommands.AppointGovernor(ZoneId.of(other), governor.person(), "Cabinet member's order 2026/318", sha)));
+        assertThat(appointed.status()).as(appointed.body().toString()).isEqualTo(409);
+        assertThat(appointed.code()).isEqualTo("freezone.governor-of-another-zone");
+        assertThat(registry.client.get("/api/public/register/zones/" + other).body().toString()).as("the zone's record keeps no appointment")
+                .doesNotContain("2026/318");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 }
