@@ -156,4 +156,32 @@ class IdentityDesksRound18BrowserTest {
                 .doesNotContain("2026/318");
         assertThat(browser.consoleErrors()).isEmpty();
     }
+    @Test
+    @DisplayName("002 art. 23.2 (F612, was O470; ADR 0061 item 84): the Cabinet member's end-of-role form asks the same as the id is typed: a "
+            + "Cabinet member whose representative's grant names a company is told the registry refuses the end of its representative, and "
+            + "nothing is prepared; Mongolian and English with axe")
+    void the_cabinet_members_end_form_asks_too() throws IOException {
+        String company = "6318103";
+        SigningIdentity member = registry.newPerson("cabinet-318own");
+        SigningIdentities.write(member, DemoPeople.directory(registry.dataDir).resolve("cabinet-318own"));
+        Enrolment enrolment = registry.context.getBean(Enrolment.class);
+        enrolment.enrolIfAbsent(member.person(), "Person cabinet-318own", member.certificate(), Role.CABINET_MEMBER, null, CABINET,
+                "test enrolment of a Cabinet member, session 33");
+        enrolment.grant(new RoleGranted(member.person(), Role.APPLICANT, null,
+                registry.context.getBean(RegistryClock.class).instant().truncatedTo(ChronoUnit.SECONDS), CABINET,
+                "test: the Cabinet member also represents a company", null, company));
+        SigningIdentity own = registry.newRepresentative("applicant-318cab", company);
+        String[][] langs = {{"mn", "компанийг төлөөлдөг"}, {"en", "represents the company " + company}};
+        browser.signInWithFiles(member.person().value());
+        for (String[] lang : langs) {
+            browser.open("/cabinet", lang[0]);
+            type("#end-person", own.person().value());
+            assertThat(browser.find("#end-person").getDomProperty("validationMessage")).contains(lang[1]).contains("23.2");
+            browser.find("#form-end-role button[type=submit]").click();
+            assertThat(prepared()).as("the Cabinet member's own company's representative: nothing prepared").isFalse();
+            browser.axe();
+        }
+        browser.signOut();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }

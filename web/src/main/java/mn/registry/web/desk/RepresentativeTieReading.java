@@ -26,7 +26,8 @@ import java.util.Optional;
  * (a representative of the official's own company, or of none; or an official tied to every company), and why, in the page's language
  * ({@code text/plain}; empty: not refused). The person's grants of the representative's role in force now are read from their stream
  * ({@link IdentityDirectory#representativesGrantsAt}); the registry judges again at its receipt, so the page's answer only spares a refusal.
- * A supervisor's read only (403 otherwise): it says no more than the refusal on sending would.
+ * The Cabinet member's page asks it too (their own representative's grant ties them as a supervisor's). A supervisor's or a Cabinet
+ * member's read only (403 otherwise): it says no more than the refusal on sending would.
  */
 @RestController
 class RepresentativeTieReading {
@@ -45,7 +46,7 @@ class RepresentativeTieReading {
 
     @GetMapping(path = "/desk/representative-tie", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
     ResponseEntity<String> tie(@RequestParam String person, HttpServletRequest request) {
-        Optional<Actor> signedIn = staff.current(request).filter(a -> a.roles().contains(Role.MINISTRY_SUPERVISOR));
+        Optional<Actor> signedIn = staff.current(request).filter(a -> a.roles().contains(Role.MINISTRY_SUPERVISOR) || a.roles().contains(Role.CABINET_MEMBER));
         if (signedIn.isEmpty()) {
             return ResponseEntity.status(403).body("");
         }
