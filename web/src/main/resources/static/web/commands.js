@@ -157,6 +157,36 @@ for (const field of document.querySelectorAll('input[data-own-company]')) {
 }
 
 /**
+ * 002 art. 23.2; 001 art. 23.1.1 (ADR 0061 item 84, choice; abuse audit F612, was O470): an official does not end the role of, revoke or
+ * replace the certificate of their own company's representative (or one naming no company, or any, tied to every company). As the person's
+ * id is typed into the end's or the revocation's form, the desk asks the staff read (data-representative-tie) whether the registry would
+ * refuse it, and the field says why in the page's language before the command is prepared. The registry judges again on receipt.
+ */
+for (const field of document.querySelectorAll('input[data-representative-tie]')) {
+  let refusal = '';
+  let asked = '';
+  const judge = () => field.setCustomValidity(refusal);
+  const ask = async () => {
+    const typed = field.value.trim();
+    if (typed === asked) return;
+    asked = typed;
+    let text = '';
+    if (/^[a-z0-9][a-z0-9._-]{0,62}$/.test(typed)) {
+      const reply = await fetch(field.dataset.representativeTie + '?person=' + encodeURIComponent(typed));
+      text = reply.ok ? (await reply.text()).trim() : '';
+    }
+    if (field.value.trim() === typed) {
+      refusal = text;
+      field.dataset.tieAsked = typed;
+      judge();
+    }
+  };
+  field.addEventListener('input', () => { refusal = ''; judge(); ask(); });
+  field.addEventListener('change', ask);
+  field.form.querySelector('button[type=submit]')?.addEventListener('click', judge);
+}
+
+/**
  * 003 art. 8.1-8.2 (ADR 0061 item 74; abuse audit F592, was O447): a governor heads one zone's administration. The appointment's form refuses
  * a person the zones' records show serving another zone than the one chosen (data-governors-in-office: person to zone), and says why in
  * the page's language (data-governor-of-another-zone), before the command is prepared.

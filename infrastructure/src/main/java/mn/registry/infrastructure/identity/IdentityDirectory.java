@@ -238,6 +238,38 @@ public class IdentityDirectory {
         return List.copyOf(found);
     }
 
+    /**
+     * 003 art. 8.1-8.2 (ADR 0061 item 87, <b>choice</b>; abuse audit F619, was O471): each person whose grant of the governor's role naming a
+     * zone is in force at {@code at} (or at the latest grant or end stored on their stream, if later: as {@code governorHoldsNoOtherZone}
+     * judges an appointment), and that zone (the first by id), from the persons' own streams in the order of their ids: the Cabinet member's
+     * appointment form refuses them for another zone, as the registry does, though no zone's record shows them (enrolled at the first start).
+     * Empty where the store's engine is not known (a directory built for a test).
+     */
+    public java.util.Map<PersonId, String> governorsGrantsAt(Instant at) {
+        java.util.Map<PersonId, String> found = new java.util.LinkedHashMap<>();
+        if (gapless == null) {
+            return found;
+        }
+        for (String stream : gapless.streamsBegunWith(STREAM_PREFIX)) {
+            PersonId person = new PersonId(stream.substring(STREAM_PREFIX.length()));
+            zoneGovernedAt(historyOf(person).events(), at).ifPresent(zone -> found.put(person, zone));
+        }
+        return found;
+    }
+
+    /** The zone (the first by id) a grant of the governor's role in {@code history} names in force at {@code at} or its latest stored act. */
+    public static Optional<String> zoneGovernedAt(List<Object> history, Instant at) {
+        Instant judged = at;
+        for (Object stored : history) {
+            Instant from = stored instanceof RoleGranted grant ? grant.validFrom() : stored instanceof RoleRevoked end ? end.validUntil() : null;
+            if (from != null && from.isAfter(judged)) {
+                judged = from;
+            }
+        }
+        return grantsHeldAt(history, Role.ZONE_GOVERNOR, judged).stream().map(RoleGranted::zoneId).filter(java.util.Objects::nonNull).sorted()
+                .findFirst();
+    }
+
     /** The representatives' grants in {@code history} in force at {@code at} whose company is not known: none named, none stated (item 68). */
     public static List<RoleGranted> grantsNamingNoCompany(List<Object> history, Instant at) {
         return grantsHeldAt(history, Role.APPLICANT, at).stream().filter(g -> g.company() == null).toList();

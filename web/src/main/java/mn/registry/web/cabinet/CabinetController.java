@@ -42,11 +42,17 @@ class CabinetController {
     private final PublicRegister register;
     private final mn.registry.web.StoredActsOfAPerson storedActs;
     private final org.springframework.beans.factory.ObjectProvider<mn.registry.kernel.freezone.LandActs.OfTheZone> landActs;
+    private final org.springframework.beans.factory.ObjectProvider<mn.registry.infrastructure.identity.IdentityDirectory> people;
+    private final java.time.Clock clock;
 
     CabinetController(GovernorDesk desk, QuarterlyReport reports, StaffSession staff, WebDates dates,
                       mn.registry.infrastructure.calendar.CurrentCalendar calendars, PublicRegister register,
                       mn.registry.web.StoredActsOfAPerson storedActs,
-                      org.springframework.beans.factory.ObjectProvider<mn.registry.kernel.freezone.LandActs.OfTheZone> landActs) {
+                      org.springframework.beans.factory.ObjectProvider<mn.registry.kernel.freezone.LandActs.OfTheZone> landActs,
+                      org.springframework.beans.factory.ObjectProvider<mn.registry.infrastructure.identity.IdentityDirectory> people,
+                      java.time.Clock clock) {
+        this.people = people;
+        this.clock = clock;
         this.storedActs = storedActs;
         this.landActs = landActs;
         this.desk = desk;
@@ -145,13 +151,33 @@ class CabinetController {
      * appointment's form refuses one of them for another zone (the registry refuses it, {@code freezone.governor-of-another-zone}).
      */
     static java.util.Map<String, String> governorsInOffice(List<Document> zones) {
-        java.util.Map<String, String> serving = new java.util.TreeMap<>();
+        return governorsInOffice(zones, java.util.Map.of());
+    }
+
+    /**
+     * 003 art. 8.1-8.2 (ADR 0061 item 87, <b>choice</b>; abuse audit F619, was O471): as {@link #governorsInOffice(List)}, with first each
+     * person whose own grant of the governor's role names a zone ({@code grants}, person to zone), as the registry judges the appointment
+     * ({@code governorHoldsNoOtherZone}, on the person's stream): a governor enrolled with a zone's role at the first start, whom no zone's
+     * record shows, is refused for another zone before anything is prepared.
+     */
+    static java.util.Map<String, String> governorsInOffice(List<Document> zones, java.util.Map<String, String> grants) {
+        java.util.Map<String, String> serving = new java.util.TreeMap<>(grants);
         for (Document zone : zones) {
             if (zone.get("governors") instanceof List<?> governors) {
                 governors.forEach(governor -> serving.putIfAbsent(String.valueOf(governor), zone.getString("_id")));
             }
         }
         return serving;
+    }
+
+    /** The persons' grants of the governor's role in force now (ADR 0061 item 87), by id; empty when no directory runs here. */
+    private java.util.Map<String, String> governorsGrants() {
+        var directory = people.getIfAvailable();
+        java.util.Map<String, String> grants = new java.util.TreeMap<>();
+        if (directory != null) {
+            directory.governorsGrantsAt(clock.instant()).forEach((person, zone) -> grants.put(person.value(), zone));
+        }
+        return grants;
     }
 
     @GetMapping("/cabinet")
@@ -176,7 +202,7 @@ class CabinetController {
                 rows.add(new ReportRow(id, zone.getString("name"), year, quarter, reports.signed(id, year, quarter), recordedAfter));
             }
             model.addAttribute("zones", zones);
-            model.addAttribute("governorsInOffice", governorsInOffice(zones));
+            model.addAttribute("governorsInOffice", governorsInOffice(zones, governorsGrants()));
             // ADR 0061 items 72, 75-76 (F563, F564, F593-F595): the Cabinet member's own representative's grant, if any, ties them as a supervisor
             mn.registry.web.desk.RepresentativeTie.of(actor.roles(), actor.company()).addTo(model);
             List<PendingBaseValue> pendingBaseValues = pendingBaseValues(zones, actor.person());
