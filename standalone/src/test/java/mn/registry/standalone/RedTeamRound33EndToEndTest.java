@@ -6,6 +6,7 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
@@ -267,6 +268,10 @@ class RedTeamRound33EndToEndTest {
         ok(registry.sendHeldBack(registry.client().person("governor-altanbulag"), signedOnTheLastDay));
         JsonNode registered = registry.awaitVisible("/api/public/register/entities/" + id.value(), null, entry -> entry.path("entry").has("since"));
         assertThat(registered.path("entry").path("since").asText()).as(registered.toString()).isEqualTo(lastDay.plusDays(1).toString());
+        // 003 art. 12.2 (ADR 0035 item 170, choice; F614, was O486): accepted, but recorded and shown late on the public record and the desk
+        assertThat(registered.path("entry").path("details").path("lateAfter").asText()).as(registered.toString()).isEqualTo(lastDay.toString());
+        assertThat(registry.events(id.stream())).filteredOn(RegistrationEvents.EntityRegistered.class::isInstance)
+                .singleElement().extracting(e -> ((RegistrationEvents.EntityRegistered) e).lateAfter()).isEqualTo(lastDay);
     }
 
     private static void movedTo(java.time.Instant instant) {
