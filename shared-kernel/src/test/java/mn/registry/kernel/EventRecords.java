@@ -45,7 +45,7 @@ public final class EventRecords {
             "Year",                      // ComputedLunarHolidays: a year's computed lunar holidays
             "Dated",                     // YearConfirmed: a dated holiday, computed from the event's own fields
             "Finding", "DigitRun",       // PersonalDetailsInText: where a detail was found in a text, computed, never stored (ADR 0013 §8)
-            "Found", "PublishedField", "ScreenStep", // PublishedTextScreen: a refusal's field and the components it reads, never stored
+            "Found", "PublishedField", "ScreenStep", "Joined", // PublishedTextScreen: a refusal's field, the components it reads, a list read as one text, never stored
             "CitableDocument",           // LateResumption: a document the governor's desk offers, read from the document store, never stored
             "Answer",                    // RevocationGrounds: the permit's answer to the desk (ADR 0065), computed from its events, never stored
             "GovernorActs",              // the acts the governor's desk offers, the aggregate's answer, never stored (ADR 0035 item 75)

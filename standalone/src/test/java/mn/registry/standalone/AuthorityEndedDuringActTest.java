@@ -75,7 +75,7 @@ class AuthorityEndedDuringActTest {
         List<SignedCommandType<?>> types = new ArrayList<>();
         context.getBeansOfType(SignedCommandType.class).values().forEach(types::add);
         return new CommandPipeline(context.getBean(SignedCommandVerifier.class), context.getBean(IdentityDirectory.class), types, racing,
-                context.getBean(ObjectMapper.class), clock);
+                context.getBean(ObjectMapper.class), clock, context.getBean(mn.registry.kernel.privacy.PersonNamesInText.HeldNames.class));
     }
 
     private static CommandEnvelope minimumInsurance(long mnt) {

@@ -54,8 +54,20 @@ public class CommandPipeline {
     private final ObjectMapper mapper;
     private final Clock clock;
 
+    /** The names the registry holds of natural persons it does not publish (F602, ADR 0046 items 176-177), as known at the receipt. */
+    private final mn.registry.kernel.privacy.PersonNamesInText.HeldNames heldNames;
+
+    /** A pipeline screening no held names (tests built by hand). */
     public CommandPipeline(SignedCommandVerifier verifier, IdentityDirectory directory, List<SignedCommandType<?>> types,
                            CommandLog commandLog, ObjectMapper mapper, Clock clock) {
+        this(verifier, directory, types, commandLog, mapper, clock, mn.registry.kernel.privacy.PersonNamesInText.HeldNames.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CommandPipeline(SignedCommandVerifier verifier, IdentityDirectory directory, List<SignedCommandType<?>> types,
+                           CommandLog commandLog, ObjectMapper mapper, Clock clock,
+                           mn.registry.kernel.privacy.PersonNamesInText.HeldNames heldNames) {
+        this.heldNames = heldNames;
         this.verifier = verifier;
         this.directory = directory;
         this.types = types.stream().collect(Collectors.toUnmodifiableMap(SignedCommandType::type, Function.identity()));
@@ -185,6 +197,7 @@ public class CommandPipeline {
         Actor actor = signer.actor();
         T body = readBody(type, verified);
         PublishedTextScreen.screen(body); // ADR 0013 §8: no person's details in published text; refused before anything is claimed
+        PublishedTextScreen.screenNames(body, heldNames); // F602 (ADR 0046 items 176-177): nor a representative's name, as held at the receipt
         CommandLog.Claim claim = commandLog.claim(verified.commandId(), verified.jwsSha256(), jws, type.type(), actor.person().value());
         if (claim instanceof CommandLog.Claim.AlreadyDone done) {
             log.info("{} {} was applied before; answering with the first answer", type.type(), verified.commandId());

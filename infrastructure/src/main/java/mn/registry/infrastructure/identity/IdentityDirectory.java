@@ -252,6 +252,19 @@ public class IdentityDirectory {
         return grantsHeldAt(historyOf(person).events(), Role.APPLICANT, at);
     }
 
+    /** A person's events as stored now (remembered while the stream ends where it did): ADR 0046 item 177's names (F602). */
+    public List<Object> eventsOf(PersonId person) {
+        return historyOf(person).events();
+    }
+
+    /** Every person with a stream, from the store's list of streams; empty where the store's engine is not known (a test's directory). */
+    public List<PersonId> persons() {
+        if (gapless == null) {
+            return List.of();
+        }
+        return gapless.streamsBegunWith(STREAM_PREFIX).stream().map(s -> new PersonId(s.substring(STREAM_PREFIX.length()))).toList();
+    }
+
     /** Whether {@code person} has a stream at all (enrolled with any certificate). */
     public boolean isEnrolled(PersonId person) {
         return events.lastSequenceNumberFor(streamOf(person)).isPresent();

@@ -73,6 +73,13 @@ public final class PersonalDetailsInText {
     private static final Pattern E_MAIL_IN_WORDS = Pattern.compile(
             "[\\p{L}\\p{N}._%+\\-]+\\s+at\\s+[\\p{L}\\p{N}\\-]+(?:\\s+dot\\s+[\\p{L}\\p{N}\\-]+)*\\s+dot\\s+\\p{L}{2,}(?!\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // abuse audit F601 (was O474; ADR 0046 item 175, choice): "bat at tamga.mn", a word, the word at (or the Mongolian эт) and a host with a
+    // real dot and a top-level domain, is an e-mail; a web address is written with "www." or "https://" and passes ("see us at
+    // www.tamga.mn"), so "see us at tamga.mn" reads as an e-mail too
+    private static final Pattern E_MAIL_WITH_THE_WORD_AT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]+\\s+(?:at|эт)\\s+(?!www\\.)[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)*"
+                    + "\\.\\p{L}{2,}(?![\\p{L}\\p{N}])(?!\\.[\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s?(?:₮|\\$|€|¥|төг|tug|tög|mnt|usd|eur|cny|rub|доллар|юан|сая|мянга|га\\b|ha\\b|m²|м²|m2|м2|km|км|%)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:₮|\\$|€|¥|mnt|usd|eur|cny)\\s?$", Pattern.CASE_INSENSITIVE);
@@ -223,6 +230,12 @@ public final class PersonalDetailsInText {
         }
         if (containsWord(text, "dot")) {
             Matcher m = E_MAIL_IN_WORDS.matcher(text);
+            if (m.find()) {
+                return Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end()));
+            }
+        }
+        if ((containsWord(text, "at") || containsWord(text, "эт")) && text.indexOf('.') >= 0) {
+            Matcher m = E_MAIL_WITH_THE_WORD_AT.matcher(text);
             if (m.find()) {
                 return Optional.of(new Finding(Kind.E_MAIL_ADDRESS, m.start(), m.end()));
             }

@@ -39,6 +39,9 @@ public final class PublishedTextScreen {
     /** Published as signed: what the register, the certificate and the log show is what the official signed (ADR 0046 item 9). */
     public static final String CONTROL_CHARACTERS_ARTICLE = "002 art. 30.1 (domain-rules §5)";
 
+    /** A published text naming a natural person whose name the registry holds and does not publish (F602, was O473; ADR 0046 items 176-177). */
+    public static final String PERSONAL_NAME_CODE = "text.personal-name";
+
     /** A marked text component reachable from a body type, by its JSON path pattern ({@code conditions[]}). */
     public record PublishedField(Class<?> record, String component, String path) {
     }
@@ -76,7 +79,9 @@ public final class PublishedTextScreen {
             throw RegistryProblem.invalid(CODE, "The field " + found.path + " is published and cannot be taken back, but it holds "
                     + found.finding.kind().description() + " (characters " + (found.finding.start() + 1) + "-" + found.finding.end()
                     + "). A person's civil registration number, phone number or e-mail address is never published (" + ARTICLE
-                    + "); write the published text without them. Nothing was stored.", found.path, ARTICLE);
+                    + "); write the published text without them" + (found.finding.kind() == PersonalDetailsInText.Kind.E_MAIL_ADDRESS
+                    ? " (a web address is written with \"www.\" or \"https://\": \"see us at tamga.mn\" reads as an e-mail address)" : "")
+                    + ". Nothing was stored.", found.path, ARTICLE);
         });
         acrossItems(body, "").ifPresent(found -> {
             throw RegistryProblem.invalid(CODE, "The list " + found.path + " is published and cannot be taken back, and read one item after "
@@ -84,6 +89,53 @@ public final class PublishedTextScreen {
                     + "number, phone number or e-mail address is never published (" + ARTICLE + "); write the published text without "
                     + "them. Nothing was stored.", found.path, ARTICLE);
         });
+    }
+
+    /**
+     * 002 art. 15.3, 30.1 (abuse audit F602, was O473; ADR 0046 items 176-177, choice): refuses (400 {@value #PERSONAL_NAME_CODE} on the
+     * field) a body whose published text names a natural person whose name the registry holds and does not publish ({@code held}, as the
+     * registry knows them at the receipt); a list of texts is also read as one text, its items one after the other. The refusal names
+     * neither the person nor that they are enrolled.
+     */
+    public static void screenNames(Object body, PersonNamesInText.HeldNames held) {
+        Optional<String> named = first(body, "", (text, path) -> held.namedIn(text) ? Optional.of(path) : Optional.<String>empty())
+                .or(() -> lists(body, "").stream().filter(list -> held.namedIn(list.text())).map(Joined::path).findFirst());
+        named.ifPresent(path -> {
+            throw RegistryProblem.invalid(PERSONAL_NAME_CODE, "The field " + path + " is published and cannot be taken back, but it names a "
+                    + "natural person, whose name is never published (" + ARTICLE + "); write the published text without the person's name "
+                    + "(name the company, or the office the person holds). Nothing was stored.", path, ARTICLE);
+        });
+    }
+
+    /** A published list of texts read as one text (its items joined by a space), with its path. */
+    private record Joined(String path, String text) {
+    }
+
+    private static List<Joined> lists(Object body, String prefix) {
+        List<Joined> found = new ArrayList<>();
+        if (body == null || !body.getClass().isRecord()) {
+            return found;
+        }
+        for (ScreenStep step : STEPS.get(body.getClass())) {
+            Object value = read(step.component(), body);
+            String path = prefix.isEmpty() ? step.component().getName() : prefix + "." + step.component().getName();
+            if (value == null) {
+                continue;
+            } else if (step.text() && step.list()) {
+                List<String> items = ((Collection<?>) value).stream().filter(java.util.Objects::nonNull).map(Object::toString).toList();
+                if (items.size() > 1) {
+                    found.add(new Joined(path, String.join(" ", items)));
+                }
+            } else if (step.list()) {
+                int i = 0;
+                for (Object item : (Collection<?>) value) {
+                    found.addAll(lists(item, path + "[" + i++ + "]"));
+                }
+            } else if (!step.text()) {
+                found.addAll(lists(value, path));
+            }
+        }
+        return found;
     }
 
     /**

@@ -132,4 +132,18 @@ class PersonalDetailsInTextProperties {
     void registry_numbers_are_never_found(@ForAll("registryNumbers") String text, @ForAll("sentences") String sentence) {
         assertThat(PersonalDetailsInText.first(String.format(sentence, text))).as(text).isEmpty();
     }
+
+    @Property
+    @Label("002 art. 15.3 (F601, was O474; ADR 0046 item 175): every e-mail address written with the word at and a real dot is found in any sentence")
+    void every_e_mail_written_with_the_word_at_is_found(@ForAll("eMails") String address, @ForAll("sentences") String sentence,
+                                                        @ForAll("theWordAt") String at) {
+        String written = address.replace("@", at);
+        assertThat(PersonalDetailsInText.first(String.format(sentence, written))).as(written).get()
+                .extracting(PersonalDetailsInText.Finding::kind).isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
+    }
+
+    @Provide
+    Arbitrary<String> theWordAt() {
+        return Arbitraries.of(" at ", " AT ", " At ", " эт ", " ЭТ ");
+    }
 }

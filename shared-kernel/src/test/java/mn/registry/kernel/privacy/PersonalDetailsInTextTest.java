@@ -113,4 +113,21 @@ class PersonalDetailsInTextTest {
     void civil_numbers_written_otherwise_leave_identifiers_alone(String text) {
         assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bat at tamga.mn", "Write to bat.erdene at mail.gov.mn.", "see us at tamga.mn", "Bat AT Tamga.MN", "бат эт тамга.мн",
+            "Нөхцөл: bat_01 at gmail.com-оор асууна"})
+    @DisplayName("002 art. 15.3, 30.1 (F601, was O474; ADR 0046 item 175, choice): a word, the word at and a host with a real dot is an e-mail")
+    void an_e_mail_written_with_the_word_at_is_found(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).get().extracting(PersonalDetailsInText.Finding::kind)
+                .isEqualTo(PersonalDetailsInText.Kind.E_MAIL_ADDRESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"see www.tamga.mn", "https://tamga.mn", "see us at www.tamga.mn", "see us at https://tamga.mn/permits",
+            "we meet at noon. Then", "user at home", "signed at 15.03.2026", "at art. 27.4", "the office at Sukhbaatar district. Then"})
+    @DisplayName("002 art. 15.3 (F601; item 175): a web address written with www. or https://, and the word at before no host, pass")
+    void web_addresses_and_the_word_at_before_no_host_pass(String text) {
+        assertThat(PersonalDetailsInText.first(text)).as(text).isEmpty();
+    }
 }

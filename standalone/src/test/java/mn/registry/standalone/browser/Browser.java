@@ -57,7 +57,7 @@ final class Browser implements AutoCloseable {
 
     /**
      * Opens a path of the registry, in a language if one is given ({@code ?lang=}), and checks the page with axe
-     * ({@link #axe()}): every page a browser test visits is checked.
+     * ({@link #axe()}): every page a browser test visits is checked, once a JVM for each distinct state (ADR 0074 item 1).
      */
     void open(String path, String lang) {
         String url = registry.url(path);
@@ -90,6 +90,57 @@ final class Browser implements AutoCloseable {
      */
     void axe() {
         earlierConsole.addAll(drainConsole());
+        long started = System.nanoTime();
+        String state = CHECK_EVERY_STATE ? null : pageState();
+        if (state != null && PASSED.contains(state)) {
+            AXE_SKIPPED.incrementAndGet();
+            return;
+        }
+        runAxe();
+        if (state != null) {
+            PASSED.add(state);
+        }
+        AXE_RUNS.incrementAndGet();
+        AXE_NANOS.addAndGet(System.nanoTime() - started);
+    }
+
+    /**
+     * ADR 0074 item 1: the page states axe has passed in this JVM, each the SHA-256 of what axe reads ({@link #pageState()}). axe's verdict
+     * is a function of that state (the same markup, the same style sheets of this run's registry, the same viewport, focus, form values
+     * and scroll): a page drawn again in a state already passed is not checked again, a page whose state differs in anything is.
+     * {@code -Dbrowser.axe.everyState=true} checks every load as before (the measurement's base, docs/benchmarks.md session 33).
+     */
+    private static final java.util.Set<String> PASSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final boolean CHECK_EVERY_STATE = Boolean.getBoolean("browser.axe.everyState");
+    static final java.util.concurrent.atomic.AtomicLong AXE_RUNS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong AXE_SKIPPED = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong AXE_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * What axe's verdict depends on, read from the page as it is now: the whole document's markup (every element, attribute and text,
+     * the style sheets' and scripts' addresses and any inline style), every form control's live value, checked and selected state
+     * (properties the markup does not show), the focused element (:focus styles), the scroll position and the viewport (size and pixel
+     * ratio: the media queries and what is on screen), and the address. Nothing is normalised away: a page whose state differs by a
+     * character is checked again.
+     */
+    private String pageState() {
+        Object read = script("""
+                const controls = Array.from(document.querySelectorAll('input, select, textarea, option, button, details, dialog'))
+                    .map(e => [e.value, e.checked, e.selected, e.indeterminate, e.open, e.disabled].join('|')).join('\\n');
+                const focused = document.activeElement ? (document.activeElement.id || document.activeElement.tagName) + ':'
+                    + Array.prototype.indexOf.call(document.getElementsByTagName('*'), document.activeElement) : '';
+                return [location.href, innerWidth + 'x' + innerHeight + '@' + devicePixelRatio, scrollX + ',' + scrollY,
+                    focused, controls, document.documentElement.outerHTML].join('\\u0000');
+                """);
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(String.valueOf(read).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void runAxe() {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
             script(AXE);
         }
@@ -240,6 +291,8 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        System.out.printf("Browser: axe ran and passed %d times in this JVM (%.1f s of the test thread's wall), skipped %d page states already passed%n",
+                AXE_RUNS.get(), AXE_NANOS.get() / 1e9, AXE_SKIPPED.get());
         driver.quit();
     }
 }

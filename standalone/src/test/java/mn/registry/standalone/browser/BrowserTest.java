@@ -20,7 +20,7 @@ import java.lang.reflect.Modifier;
  * {@link BrowserRegistry} and {@link Browser}. Before each test: the console errors of earlier tests are forgotten. A
  * failed test leaves a screenshot {@code failed-<class>-<test>.png} when {@code -Dscreenshots=DIR} is given. After the
  * class: the browser is closed (and its own registry stopped). Every page a test opens through {@link Browser#open} is
- * checked by axe.
+ * checked by axe (in each distinct state once a test JVM: ADR 0074).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -76,4 +76,21 @@ class SignInBrowserTest {
         browser.waitUntil("the mismatch is reported", d -> d.findElement(By.id("signin-status")).getText().contains("does not belong"));
         assertThat(browser.all("#signed-in-as")).isEmpty();
     }
+
+    @Test
+    @DisplayName("axe checks a page state once a JVM (ADR 0074): the same state again is not rechecked, a changed one is, and its violation fails")
+    void axe_checks_a_changed_state_of_a_page_it_already_passed() {
+        browser.open("/signin", "en");
+        long runs = Browser.AXE_RUNS.get();
+        long skipped = Browser.AXE_SKIPPED.get();
+        browser.axe();
+        assertThat(Browser.AXE_SKIPPED.get()).as("the state just passed, met again").isEqualTo(skipped + 1);
+        assertThat(Browser.AXE_RUNS.get()).as("axe runs").isEqualTo(runs);
+        // the same page with one image lacking a text alternative (axe's image-alt, critical): a new state, checked, refused
+        browser.script("const img = document.createElement('img'); img.src = '/favicon.ico'; document.querySelector('main').appendChild(img);");
+        org.assertj.core.api.Assertions.assertThatThrownBy(browser::axe).isInstanceOf(AssertionError.class).hasMessageContaining("image-alt");
+        // and it stays refused: a failed state is never remembered as passed
+        org.assertj.core.api.Assertions.assertThatThrownBy(browser::axe).isInstanceOf(AssertionError.class).hasMessageContaining("image-alt");
+        browser.open("/signin", "en");
+    }
 }
