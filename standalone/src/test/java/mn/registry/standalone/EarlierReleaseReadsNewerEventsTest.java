@@ -78,7 +78,17 @@ class EarlierReleaseReadsNewerEventsTest {
                                                PersonId statedBy) {
     }
 
+    /** {@code EntityRegistered} before session 33 (ADR 0035 item 170 added {@code lateAfter}): session 32's release reads it as in time. */
+    record EntityRegisteredBeforeSession33(mn.registry.kernel.freezone.RegistrationId registrationId, mn.registry.kernel.freezone.ZoneCertificate certificate,
+                                           Instant registeredAt, PersonId registeredBy) {
+    }
+
     private static final ZoneId ZONE = ZoneId.of("altanbulag");
+    private static final mn.registry.kernel.freezone.LegalEntity ENTITY = new mn.registry.kernel.freezone.LegalEntity("Selenge Trade LLC",
+            mn.registry.kernel.freezone.Jurisdiction.MONGOLIAN, null, "6001234");
+    private static final mn.registry.kernel.freezone.RegistrationId REGISTRATION = mn.registry.kernel.freezone.RegistrationId.of(ZONE, ENTITY);
+    private static final mn.registry.kernel.freezone.ZoneCertificate CERTIFICATE = new mn.registry.kernel.freezone.ZoneCertificate(
+            "ALTANBULAG/2026/MN-6001234", REGISTRATION, ENTITY, mn.registry.kernel.freezone.Activity.TRADE, java.time.LocalDate.of(2026, 12, 1), ZONE);
     private static final PersonId GOVERNOR = new PersonId("governor-7");
 
     /** An event as the newer release stores it, the earlier release's record of its type, and what that record reads. */
@@ -103,7 +113,10 @@ class EarlierReleaseReadsNewerEventsTest {
                     GovernorDismissedBeforeSession25.class, new GovernorDismissedBeforeSession25(ZONE, GOVERNOR, "order 2026/120", AT, CABINET)),
             new Newer(new mn.registry.kernel.identity.StoredActOrderStated(GOVERNOR, 2, "grant", Role.ZONE_GOVERNOR, ZONE.value(), "c9".repeat(32), AT,
                     CABINET, ZONE.stream()), StoredActOrderStatedBeforeSession27.class,
-                    new StoredActOrderStatedBeforeSession27(GOVERNOR, 2, "grant", Role.ZONE_GOVERNOR, ZONE.value(), "c9".repeat(32), AT, CABINET)));
+                    new StoredActOrderStatedBeforeSession27(GOVERNOR, 2, "grant", Role.ZONE_GOVERNOR, ZONE.value(), "c9".repeat(32), AT, CABINET)),
+            new Newer(new mn.registry.kernel.freezone.RegistrationEvents.EntityRegistered(REGISTRATION, CERTIFICATE, AT, GOVERNOR,
+                    java.time.LocalDate.of(2026, 11, 30)), EntityRegisteredBeforeSession33.class,
+                    new EntityRegisteredBeforeSession33(REGISTRATION, CERTIFICATE, AT, GOVERNOR)));
 
     @Test
     @DisplayName("docs/production.md, rolling back (ADR 0061 items 24, 27, 36): a RoleGranted and a RoleRevoked naming their order, a PermitRevoked naming "
@@ -116,7 +129,7 @@ class EarlierReleaseReadsNewerEventsTest {
             ObjectMapper strict = ((JacksonSerializer) events).getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             for (Newer newer : NEWER) {
                 String stored = events.serialize(newer.stored(), String.class).getData();
-                assertThat(stored).as("the newer release stores the field").containsAnyOf("\"documentSha256\"", "\"evidenceSha256\"", "\"decisionSha256\"");
+                assertThat(stored).as("the newer release stores the field").containsAnyOf("\"documentSha256\"", "\"evidenceSha256\"", "\"decisionSha256\"", "\"lateAfter\"");
 
                 Object read = events.deserialize(new SimpleSerializedObject<>(stored, String.class, newer.earlierType().getName(), null));
 

@@ -6,13 +6,18 @@ import mn.registry.kernel.freezone.Activity;
 import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationCommands;
+import mn.registry.kernel.freezone.RegistrationEvents;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.freezone.ZoneDocument;
 import mn.registry.kernel.freezone.ZoneId;
 import mn.registry.kernel.permit.ApplicationId;
 import mn.registry.kernel.permit.PermitExtensionRequested;
+import mn.registry.kernel.permit.IssuePermit;
 import mn.registry.kernel.permit.PermitIssued;
+import mn.registry.kernel.permit.PermitRestored;
+import mn.registry.kernel.permit.PermitSuspended;
+import mn.registry.kernel.permit.RestorePermit;
 import mn.registry.kernel.permit.RequestPermitExtension;
 import mn.registry.kernel.permit.RecordPermitInspection;
 import mn.registry.kernel.permit.RefusalReason;
@@ -244,6 +249,51 @@ class RedTeamRound33EndToEndTest {
         assertThat(mongolian).contains("Түдгэлзүүлсэн").doesNotContain("Хүчинтэй\n");
     }
 
+    // ------------------------------------------------------------------ attempts of our own (O488)
+
+    @Test
+    @Order(5)
+    @DisplayName("002 art. 28.1, 28.4 (O488): abuse: a reviewer suspends from yesterday or from tomorrow (a day chosen to gain time): refused "
+            + "400 permit.suspension-not-from-today, nothing stored; a suspension lifted twice: the second refused 409 permit.wrong-state, "
+            + "nothing stored")
+    void a_suspension_runs_from_its_decision_and_is_lifted_once() {
+        LocalDate today = registry.today();
+        ApplicationId id = registry.issuedPermit("Red Team Thirty-Three Lifted LLC", "6533014", document("the policy of 6533014"),
+                document("the contract of 6533014"));
+        String findings = document("the findings of a violation by 6533014");
+        ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today, findings, true)));
+        for (LocalDate from : List.of(today.minusDays(1), today.plusDays(1))) {
+            registry.refused(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0,
+                    from, from.plusDays(30))), 400, "permit.suspension-not-from-today", "from", "002 art. 28.1");
+        }
+        assertThat(registry.events(id.value())).noneMatch(PermitSuspended.class::isInstance);
+        ok(registry.send("reviewer-1", "SuspendPermit", new SuspendPermit(id, SuspensionGround.INSPECTOR_OPINION, findings, 0, today,
+                today.plusDays(30))));
+        ok(registry.send("inspector-1", "RecordPermitInspection", new RecordPermitInspection(id, today,
+                document("the findings of 6533014's violation remedied"), false)));
+        ok(registry.send("reviewer-1", "RestorePermit", new RestorePermit(id, "The violation is remedied")));
+        registry.refused(registry.send("reviewer-1", "RestorePermit", new RestorePermit(id, "The violation is remedied, again")), 409,
+                "permit.wrong-state", null, "002 art. 28.4");
+        assertThat(registry.events(id.value())).filteredOn(PermitRestored.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("002 art. 15.3, 30.1 (O488): abuse: the supervisor writes a person's e-mail written out (\"bat at tamga.mn\"), a civil number "
+            + "in small letters and a phone into the permit's published condition: refused 400 privacy.personal-details-in-published-text, "
+            + "nothing stored")
+    void a_persons_details_are_not_published_in_a_condition() {
+        ApplicationId insured = registry.insuredPermit("Red Team Thirty-Three Contact LLC", "6533015", document("the policy of 6533015"));
+        String contract = document("the contract of 6533015");
+        for (String condition : List.of("Questions to the director, bat at tamga.mn", "The director ub03321314 signs each certificate",
+                "Call the director on +976 9911 2233")) {
+            registry.refused(registry.send("supervisor-1", "IssuePermit", new IssuePermit(insured, "Issuing signature certificates",
+                    List.of(condition), null, contract)), 400, "privacy.personal-details-in-published-text", "conditions[0]", "002 art. 15.3");
+        }
+        assertThat(registry.events(insured.value())).noneMatch(PermitIssued.class::isInstance);
+        ok(registry.send("supervisor-1", "IssuePermit", PermitRegistry.issue(insured, contract)));
+    }
+
     // ------------------------------------------------------------------ the calendar (runs last: it moves the clock on)
 
     @Test
@@ -267,6 +317,10 @@ class RedTeamRound33EndToEndTest {
         ok(registry.sendHeldBack(registry.client().person("governor-altanbulag"), signedOnTheLastDay));
         JsonNode registered = registry.awaitVisible("/api/public/register/entities/" + id.value(), null, entry -> entry.path("entry").has("since"));
         assertThat(registered.path("entry").path("since").asText()).as(registered.toString()).isEqualTo(lastDay.plusDays(1).toString());
+        // 003 art. 12.2 (ADR 0035 item 170, choice; F614, was O486): accepted, but recorded and shown late on the public record and the desk
+        assertThat(registered.path("entry").path("details").path("lateAfter").asText()).as(registered.toString()).isEqualTo(lastDay.toString());
+        assertThat(registry.events(id.stream())).filteredOn(RegistrationEvents.EntityRegistered.class::isInstance)
+                .singleElement().extracting(e -> ((RegistrationEvents.EntityRegistered) e).lateAfter()).isEqualTo(lastDay);
     }
 
     private static void movedTo(java.time.Instant instant) {

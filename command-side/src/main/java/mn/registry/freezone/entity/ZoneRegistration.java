@@ -246,7 +246,18 @@ class ZoneRegistration {
         activityAllowedInTheZone(activity, zone.activities(), zoneId);
         LocalDate issuedOn = UlaanbaatarTime.dateOf(context.receivedAt());
         apply(new RegistrationEvents.EntityRegistered(registrationId,
-                new ZoneCertificate(certificateNumber(issuedOn), registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor()));
+                new ZoneCertificate(certificateNumber(issuedOn), registrationId, entity, activity, issuedOn, zoneId), context.receivedAt(), context.actor(),
+                lateAfterTheFiveBusinessDays(context.receivedAt())));
+    }
+
+    /**
+     * 003 art. 12.2 (ADR 0035 item 170, choice; abuse audit F614, was O486): a decision received after the 5 business days is accepted (the
+     * law names no one else to decide, and a refusal would leave the applicant without the decision 12.2 owes them) but recorded late: the
+     * last day it came after, judged at the registry's receipt, never at the {@code signedAt} the governor claims. Null when in time.
+     */
+    LocalDate lateAfterTheFiveBusinessDays(Instant receivedAt) {
+        Instant due = reviewDueAt != null ? reviewDueAt : reviewDue == null ? null : UlaanbaatarTime.endOf(reviewDue).toInstant();
+        return due != null && receivedAt.isAfter(due) ? reviewDue : null;
     }
 
     // 003 art. 12.2, 12.3 (ADR 0035 item 57; abuse audit F264, was O153): each registration period has a certificate of its own, so an
@@ -292,7 +303,8 @@ class ZoneRegistration {
         if (reasons.isEmpty()) {
             throw RegistryProblem.invalid("freezone.reasons-missing", "A rejection gives its reasons.", "reasons", "003 art. 12.2");
         }
-        apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, context.receivedAt(), context.actor()));
+        apply(new RegistrationEvents.ZoneRegistrationRejected(registrationId, reasons, context.receivedAt(), context.actor(),
+                lateAfterTheFiveBusinessDays(context.receivedAt())));
     }
 
     // 003 art. 12.5.1: one year to start, counted from the later of the investment agreement and the certificate (choice)

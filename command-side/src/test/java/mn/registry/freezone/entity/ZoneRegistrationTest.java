@@ -269,6 +269,25 @@ class ZoneRegistrationTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.2 (ADR 0035 item 170, choice; F614, was O486): a decision received after the 5 business days is accepted and "
+            + "recorded late (the last day it came after), judged at the registry's receipt; one received on the last day is not late")
+    void a_decision_after_the_five_business_days_is_recorded_late() {
+        Instant afterTheLastDay = DUE_AT.plusSeconds(60);
+        LocalDate issuedOn = UlaanbaatarTime.dateOf(afterTheLastDay);
+        fixture.given(applied())
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), afterTheLastDay))
+                .expectEvents(new RegistrationEvents.EntityRegistered(ID, new ZoneCertificate("ALTANBULAG/2026/MN-6001234", ID, MONGOLIAN,
+                        Activity.TRADE, issuedOn, ZONE), afterTheLastDay, GOVERNOR, DUE));
+        fixture.given(applied())
+                .when(governor(new RegistrationCommands.RejectZoneRegistration(ID, List.of("fee unpaid")), afterTheLastDay))
+                .expectEvents(new RegistrationEvents.ZoneRegistrationRejected(ID, List.of("fee unpaid"), afterTheLastDay, GOVERNOR, DUE));
+        fixture.given(applied())
+                .when(governor(new RegistrationCommands.RegisterEntity(ID), DUE_AT))
+                .expectEvents(new RegistrationEvents.EntityRegistered(ID, new ZoneCertificate("ALTANBULAG/2026/MN-6001234", ID, MONGOLIAN,
+                        Activity.TRADE, DUE, ZONE), DUE_AT, GOVERNOR, null));
+    }
+
+    @Test
     @DisplayName("003 art. 12.2: a rejection gives reasons; without them it is refused")
     void rejected_with_reasons() {
         Instant at = RECEIVED.plusSeconds(86400);

@@ -244,6 +244,8 @@ class GovernorDeskProjection {
         set(e.registrationId().value(), Updates.set("status", "REGISTERED"), Updates.set("certificateNumber", e.certificate().number()),
                 Updates.set("certificateIssuedOn", e.certificate().issuedOn().toString()), Updates.set("validOnlyIn", e.certificate().validOnlyIn().value()),
                 Updates.set("registeredAt", e.registeredAt().toString()),
+                // 003 art. 12.2 (ADR 0035 item 170; F614): a decision received after the 5 business days, shown late
+                e.lateAfter() == null ? Updates.unset("lateAfter") : Updates.set("lateAfter", e.lateAfter().toString()),
                 // ADR 0035 item 6: the year to start runs from the certificate until an investment agreement moves it
                 Updates.set("startDueBy", mn.registry.kernel.freezone.FreeZoneTerms.startDueBy(e.certificate().issuedOn()).toString()));
     }
@@ -251,7 +253,8 @@ class GovernorDeskProjection {
     @EventHandler
     void on(RegistrationEvents.ZoneRegistrationRejected e) {
         set(e.registrationId().value(), Updates.set("status", "REJECTED"), Updates.set("rejectionReasons", e.reasons()),
-                Updates.set("rejectedAt", e.rejectedAt().toString()));
+                Updates.set("rejectedAt", e.rejectedAt().toString()),
+                e.lateAfter() == null ? Updates.unset("lateAfter") : Updates.set("lateAfter", e.lateAfter().toString()));
     }
 
     @EventHandler

@@ -101,6 +101,26 @@ class GovernorDeskTest {
     }
 
     @Test
+    @DisplayName("003 art. 12.2 (ADR 0035 item 170, choice; F614, was O486): a decision received after the 5 business days is shown late on "
+            + "the zone's entities, with the last day it came after; one in time is not")
+    void a_late_decision_is_shown_late_on_the_desk() {
+        projection.on(applied(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        RegistrationEvents.EntityRegistered inTime = registered(GOBI, Activity.TRADE, LocalDate.of(2026, 11, 25));
+        projection.on(new RegistrationEvents.EntityRegistered(inTime.registrationId(), inTime.certificate(), Instant.parse("2026-12-01T02:00:00Z"),
+                GOVERNOR, LocalDate.of(2026, 11, 30)));
+        projection.on(applied(ALTAI, Activity.HOTEL, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(new RegistrationEvents.ZoneRegistrationRejected(RegistrationId.of(ZONE, ALTAI), List.of("hotels are not allowed"),
+                Instant.parse("2026-12-02T02:00:00Z"), GOVERNOR, LocalDate.of(2026, 11, 30)));
+        projection.on(applied(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)));
+        projection.on(registered(ERLIAN, Activity.PRODUCTION, LocalDate.of(2026, 11, 25)));
+
+        assertThat(deskOn(LocalDate.of(2026, 12, 3)).entities(ZONE.value()))
+                .extracting(row -> row.getString("entityName"), row -> row.getString("lateAfter"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Gobi Trade LLC", "2026-11-30"),
+                        org.assertj.core.groups.Tuple.tuple("Altai Hotel LLC", "2026-11-30"), org.assertj.core.groups.Tuple.tuple("Erlian Logistics Co", null));
+    }
+
+    @Test
     @DisplayName("003 art. 12.5: a raised ground is listed for the governor until the entity is deregistered; 22.6 revocation shows on the land list")
     void grounds_due_and_revoked_land() {
         RegistrationId gobi = RegistrationId.of(ZONE, GOBI);

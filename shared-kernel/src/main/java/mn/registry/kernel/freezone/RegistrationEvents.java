@@ -23,10 +23,26 @@ public final class RegistrationEvents {
                                           String article, PersonId signedBy) {
     }
 
-    public record EntityRegistered(RegistrationId registrationId, ZoneCertificate certificate, Instant registeredAt, PersonId registeredBy) {
+    /**
+     * @param lateAfter 003 art. 12.2 (ADR 0035 item 170, choice; abuse audit F614, was O486): the last of the 5 business days when the
+     *                  decision was received after it (the decision stands, recorded and shown late); null when in time, and in events
+     *                  stored before it, which are written back without it (the same bytes)
+     */
+    public record EntityRegistered(RegistrationId registrationId, ZoneCertificate certificate, Instant registeredAt, PersonId registeredBy,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate lateAfter) {
+        /** A registration in time, or one stored before ADR 0035 item 170. */
+        public EntityRegistered(RegistrationId registrationId, ZoneCertificate certificate, Instant registeredAt, PersonId registeredBy) {
+            this(registrationId, certificate, registeredAt, registeredBy, null);
+        }
     }
 
-    public record ZoneRegistrationRejected(RegistrationId registrationId, List<String> reasons, Instant rejectedAt, PersonId rejectedBy) {
+    /** @param lateAfter as {@link EntityRegistered#lateAfter()} (ADR 0035 item 170; F614) */
+    public record ZoneRegistrationRejected(RegistrationId registrationId, List<String> reasons, Instant rejectedAt, PersonId rejectedBy,
+                                           @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate lateAfter) {
+        /** A rejection in time, or one stored before ADR 0035 item 170. */
+        public ZoneRegistrationRejected(RegistrationId registrationId, List<String> reasons, Instant rejectedAt, PersonId rejectedBy) {
+            this(registrationId, reasons, rejectedAt, rejectedBy, null);
+        }
     }
 
     /**

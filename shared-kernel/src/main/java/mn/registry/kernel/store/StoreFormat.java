@@ -47,9 +47,12 @@ public final class StoreFormat {
      * complaints that annulled such a revocation ({@code liquidated}, {@code annulled}: ADR 0046 item 166), fields session 31's release does
      * not read (it would let a liquidated company apply again, or receive a permit by transfer); and whose zones' land registers may hold a
      * governor's annulment of a tender's or auction's result before any land rights rested on it ({@code LandSelectionResultAnnulled}, ADR
-     * 0035 item 147), a type session 31's release does not know (it would still hold the annulled result, and grant on it).
+     * 0035 item 147), a type session 31's release does not know (it would still hold the annulled result, and grant on it). 10: session
+     * 33's release, whose zone registration decisions received after the 5 business days of 003 art. 12.2 carry {@code lateAfter}
+     * ({@code EntityRegistered}, {@code ZoneRegistrationRejected}: ADR 0035 item 170), a field session 32's release ignores (it would record
+     * a late decision as in time).
      */
-    public static final int CURRENT = 9;
+    public static final int CURRENT = 10;
 
     /**
      * The format of a store that records none: written by a release before ADR 0068 (session 23's or 24's, or an older one, which
