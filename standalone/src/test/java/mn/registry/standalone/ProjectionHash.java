@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * establishment of a zone holds while it runs (ADR 0035 item 25), a lock that exists once any zone was established;
  * {@code freezone_zone_dating} and {@code freezone_zone_earliest_agreements}: the key a zone's dated acts hold while they run and the zone's
  * earliest agreement its holders keep (ADR 0035 item 40): a stop between an agreement's storing and the keeping of its day leaves the day to
- * the zone's next dated act, which settles it before it reads;
+ * the zone's next dated act, which settles it before it reads; {@code freezone_governor_appointing}: the registry-wide key of a person a
+ * governor's appointment holds while it is judged and recorded (ADR 0061 item 79), empty once released, never derived from events;
  * {@code document_claims}: the registry-wide claim of a document by the kind of act that cited it first (ADR 0057), which a
  * rebuild never creates and whose backfill marker records when it ran; the marker of the zone boundaries' backfill
  * ({@code backfill:adr-0035-24} and, ADR 0035 item 72, {@code backfill:adr-0035-24:every-zone} in {@code freezone_zone_boundaries}, {@code BackfillMarker}) records when it ran and what it counted
@@ -72,7 +73,7 @@ final class ProjectionHash {
             "freezone_act_documents", "freezone_land_fee_receipts");
     static final Set<String> OPERATIONAL = Set.of("tracking_tokens", "sessions", "session_challenges", "log_checkpoints", GENERATIONS,
             "document_uploads_by_person", "document_uploads_by_person_day", "deadline_days", "freezone_zone_establishing", "document_claims", "freezone_zone_dating",
-            "freezone_zone_earliest_agreements", "projection_rebuilds", "privacy_scans", "identity_archived_orders", "registry_meta");
+            "freezone_zone_earliest_agreements", "freezone_governor_appointing", "projection_rebuilds", "privacy_scans", "identity_archived_orders", "registry_meta");
     static final Map<String, Set<String>> OPERATIONAL_FIELDS = Map.of("deadlines", Set.of("claim", "claimedBy", "claimedUntil", "firedAt"));
     static final Map<String, Set<Object>> OPERATIONAL_DOCUMENTS = Map.of("log_state", Set.of("checkpoint"),
             "freezone_zone_boundaries", Set.of("backfill:adr-0035-24", "backfill:adr-0035-24:every-zone"));

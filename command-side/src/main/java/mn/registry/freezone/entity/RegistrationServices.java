@@ -66,7 +66,7 @@ interface RegistrationServices {
      * state registration number ended, if the registry holds it ended at this moment (liquidated, no complaint upheld; or ended by a
      * reorganisation), from the permit register's memory ({@code CompaniesEnded}: no added round trip); empty if it did not.
      */
-    default java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+    default java.util.Optional<mn.registry.permit.api.CompanyEnded> companyEnded(String stateRegistrationNumber) {
         return java.util.Optional.empty();
     }
 }

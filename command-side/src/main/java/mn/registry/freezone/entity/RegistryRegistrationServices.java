@@ -26,10 +26,10 @@ class RegistryRegistrationServices implements RegistrationServices {
     private final ActDocumentClaims claims;
     private final EventStore events;
     private final CourtDecisionsElsewhere elsewhere;
-    private final mn.registry.permit.command.CompaniesEnded ended;
+    private final mn.registry.permit.api.CompaniesEnded ended;
 
     RegistryRegistrationServices(CurrentCalendar calendar, Zones zones, DocumentStore documents, ActDocumentClaims claims, EventStore events,
-                                 CourtDecisionsElsewhere elsewhere, mn.registry.permit.command.CompaniesEnded ended) {
+                                 CourtDecisionsElsewhere elsewhere, mn.registry.permit.api.CompaniesEnded ended) {
         this.elsewhere = elsewhere;
         this.ended = ended;
         this.calendar = calendar;
@@ -50,7 +50,7 @@ class RegistryRegistrationServices implements RegistrationServices {
     }
 
     @Override
-    public java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+    public java.util.Optional<mn.registry.permit.api.CompanyEnded> companyEnded(String stateRegistrationNumber) {
         return ended == null ? java.util.Optional.empty() : ended.of(stateRegistrationNumber); // null: a test's node without a permit register
     }
 

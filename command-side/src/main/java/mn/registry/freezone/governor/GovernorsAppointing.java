@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * once released, and a release before this one never reads it.
  */
 @Component
-public class GovernorsAppointing {
+class GovernorsAppointing {
 
     static final String KEYS = "freezone_governor_appointing";
 

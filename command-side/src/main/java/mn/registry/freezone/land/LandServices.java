@@ -22,7 +22,7 @@ interface LandServices {
      * registration number ended, if the registry holds it ended at this moment, from the permit register's memory ({@code CompaniesEnded}:
      * no added round trip); empty if it did not.
      */
-    default java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+    default java.util.Optional<mn.registry.permit.api.CompanyEnded> companyEnded(String stateRegistrationNumber) {
         return java.util.Optional.empty();
     }
 

@@ -18,11 +18,11 @@ class RegistryLandServices implements LandServices {
     private final EventStore events;
     private final int maxLandYears;
     private final mn.registry.infrastructure.calendar.CurrentCalendar calendar;
-    private final mn.registry.permit.command.CompaniesEnded ended;
+    private final mn.registry.permit.api.CompaniesEnded ended;
 
     RegistryLandServices(Zones zones, EventStore events, DocumentStore documents, mn.registry.freezone.entity.CourtDecisionsElsewhere elsewhere,
                          @Value("${registry.freezone.land.max-years:60}") int maxLandYears,
-                         mn.registry.infrastructure.calendar.CurrentCalendar calendar, mn.registry.permit.command.CompaniesEnded ended) {
+                         mn.registry.infrastructure.calendar.CurrentCalendar calendar, mn.registry.permit.api.CompaniesEnded ended) {
         if (maxLandYears < 1) {
             throw new IllegalArgumentException("registry.freezone.land.max-years is a positive number of years: " + maxLandYears);
         }
@@ -37,7 +37,7 @@ class RegistryLandServices implements LandServices {
 
     // ADR 0035 item 164 (F606): the permit register's memory of the companies ended, read to the store's head this node knows
     @Override
-    public java.util.Optional<mn.registry.permit.command.CompanyEnded> companyEnded(String stateRegistrationNumber) {
+    public java.util.Optional<mn.registry.permit.api.CompanyEnded> companyEnded(String stateRegistrationNumber) {
         return ended == null ? java.util.Optional.empty() : ended.of(stateRegistrationNumber); // null: a test's node without a permit register
     }
 

@@ -6,7 +6,7 @@ import mn.registry.kernel.freezone.Jurisdiction;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.SubmittedZoneDocument;
 import mn.registry.kernel.problem.RegistryProblem;
-import mn.registry.permit.command.CompanyEnded;
+import mn.registry.permit.api.CompanyEnded;
 import mn.registry.store.testing.EmbeddedMongoExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

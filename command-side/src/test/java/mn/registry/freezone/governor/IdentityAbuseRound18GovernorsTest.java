@@ -165,7 +165,7 @@ class IdentityAbuseRound18GovernorsTest {
     }
 
     @Test
-    @DisplayName("ADR 0061 item 79: a key left by a node that stopped between taking it and storing locks the person no longer than the "
+    @DisplayName("003 art. 8.1-8.2 (ADR 0061 item 79): a key left by a node that stopped between taking it and storing locks the person no longer than the "
             + "command's lease: taken over once the lease expires (the appointment then recorded); a key of a command answered meanwhile is "
             + "taken over at once; a refused appointment releases the key")
     void a_key_left_by_a_stop_does_not_lock_the_person_for_ever(MongoDatabase database) {

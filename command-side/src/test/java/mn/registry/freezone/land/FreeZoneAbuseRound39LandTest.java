@@ -5,7 +5,7 @@ import mn.registry.kernel.freezone.LandActs;
 import mn.registry.kernel.freezone.LegalEntity;
 import mn.registry.kernel.freezone.RegistrationId;
 import mn.registry.kernel.identity.Role;
-import mn.registry.permit.command.CompanyEnded;
+import mn.registry.permit.api.CompanyEnded;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ class RepresentativeTieTest {
     }
 
     @Test
-    @DisplayName("item 81 (F611): a representative naming no company is tied to the official's company too")
+    @DisplayName("002 art. 23.2 (item 81, F611): a representative naming no company is tied to the official's company too")
     void representative_of_any_company() {
         assertThat(OF_COMPANY.officialMayNotActOnTheRepresentative(false, companies((String) null)))
                 .contains(RepresentativeTie.Refusal.REPRESENTATIVE_OF_ANY_COMPANY);
@@ -38,7 +38,7 @@ class RepresentativeTieTest {
     }
 
     @Test
-    @DisplayName("item 76: an official naming no company acts on no representative; a person representing none, or themselves, is not refused")
+    @DisplayName("002 art. 23.2 (item 76): an official naming no company acts on no representative; a person representing none, or themselves, is not refused")
     void official_of_any_company_and_non_representatives() {
         assertThat(OF_ANY.officialMayNotActOnTheRepresentative(false, companies("6317102")))
                 .contains(RepresentativeTie.Refusal.OFFICIAL_OF_ANY_COMPANY);

@@ -1,4 +1,4 @@
-package mn.registry.permit.command;
+package mn.registry.permit.api;
 
 import java.time.LocalDate;
 

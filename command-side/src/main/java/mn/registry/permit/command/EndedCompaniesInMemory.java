@@ -4,6 +4,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
+import mn.registry.permit.api.CompaniesEnded;
+import mn.registry.permit.api.CompanyEnded;
+
 /**
  * The permit register's companies that no longer exist, asked by the Free Zone's intake (003 art. 12.1, 22; ADR 0035 items 163-164,
  * choice; abuse audit F605-F606, was O452): {@link CeasedCompanies}'s memory, read to the store's head this node knows, so the question adds
@@ -11,11 +14,11 @@ import java.util.Optional;
  * registry's record at the receipt of the act that asks, never a date the signer names.
  */
 @Component
-public class CompaniesEnded {
+class EndedCompaniesInMemory implements CompaniesEnded {
 
     private final CeasedCompanies ceased;
 
-    CompaniesEnded(CeasedCompanies ceased) {
+    EndedCompaniesInMemory(CeasedCompanies ceased) {
         this.ceased = ceased;
     }
 
@@ -23,6 +26,7 @@ public class CompaniesEnded {
      * How the company under {@code stateRegistrationNumber} ended, if the registry holds it ended: liquidated (002 art. 29.1.2, not lifted by
      * an upheld complaint) first, then a reorganisation (23.3); empty if neither, or for no number.
      */
+    @Override
     public Optional<CompanyEnded> of(String stateRegistrationNumber) {
         if (stateRegistrationNumber == null || stateRegistrationNumber.isBlank()) {
             return Optional.empty();
